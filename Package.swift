@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Lede",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "lede", targets: ["lede"]),
+        .library(name: "LedePipeline", targets: ["LedePipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .target(name: "LedeIO", dependencies: ["CZstd"]),
+        .target(name: "LedeText"),
+        .target(name: "LedeEntities", dependencies: ["LedeText"]),
+        .target(name: "LedeAggregation", dependencies: ["LedeEntities", "LedeIO"]),
+        .target(name: "LedeSample"),
+        .target(
+            name: "LedePipeline",
+            dependencies: [
+                "LedeIO", "LedeText", "LedeEntities", "LedeAggregation", "LedeSample",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "lede",
+            dependencies: [
+                "LedePipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "LedeIOTests", dependencies: ["LedeIO"]),
+        .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
+        .testTarget(name: "LedeEntitiesTests", dependencies: ["LedeEntities", "LedeText"]),
+        .testTarget(name: "LedeAggregationTests", dependencies: ["LedeAggregation", "LedeEntities", "LedeIO"]),
+        .testTarget(name: "LedeSampleTests", dependencies: ["LedeSample"]),
+        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline", "LedeIO", "LedeSample"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
