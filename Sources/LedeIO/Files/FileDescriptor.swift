@@ -1,0 +1,118 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// An open file, with the few calls Lede needs, each retried on `EINTR`.
+///
+/// Every system call of the I/O layer goes through this type so that errors
+/// carry the path and retries live in one place.
+public struct FileDescriptor: Sendable {
+    /// The raw descriptor.
+    public let rawValue: Int32
+    /// The path it was opened with, for error messages.
+    public let path: String
+
+    /// Opens `path` for reading.
+    ///
+    /// The corresponding C function is `open`.
+    public static func openForReading(_ path: String) throws(SystemError) -> FileDescriptor {
+        try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
+    }
+
+    /// Creates or truncates `path` for writing with mode 0644.
+    ///
+    /// The corresponding C function is `open`.
+    public static func createForWriting(_ path: String, exclusive: Bool = false) throws(SystemError) -> FileDescriptor {
+        var flags = O_WRONLY | O_CREAT | O_CLOEXEC
+        flags |= exclusive ? O_EXCL : O_TRUNC
+        return try open(path, flags: flags, mode: 0o644)
+    }
+
+    /// Opens `path` for appending, creating it when missing.
+    public static func openForAppending(_ path: String) throws(SystemError) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode: 0o644)
+    }
+
+    private static func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemError) -> FileDescriptor {
+        while true {
+            #if canImport(Glibc) || canImport(Musl)
+            let fd = Glibc.open(path, flags, mode)
+            #else
+            let fd = Darwin.open(path, flags, mode)
+            #endif
+            if fd >= 0 { return FileDescriptor(rawValue: fd, path: path) }
+            if errno != EINTR { throw SystemError("open", path: path, code: errno) }
+        }
+    }
+
+    /// Reads up to `buffer.count` bytes; returns 0 at the end of the file.
+    ///
+    /// The corresponding C function is `read`.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            #if canImport(Glibc) || canImport(Musl)
+            let n = Glibc.read(rawValue, base, buffer.count)
+            #else
+            let n = Darwin.read(rawValue, base, buffer.count)
+            #endif
+            if n >= 0 { return n }
+            if errno != EINTR { throw SystemError("read", path: path, code: errno) }
+        }
+    }
+
+    /// Writes all of `bytes`, looping over short writes.
+    ///
+    /// The corresponding C function is `write`.
+    public func writeAll(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
+        guard var p = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            #if canImport(Glibc) || canImport(Musl)
+            let n = Glibc.write(rawValue, p, left)
+            #else
+            let n = Darwin.write(rawValue, p, left)
+            #endif
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SystemError("write", path: path, code: errno)
+            }
+            p += n
+            left -= n
+        }
+    }
+
+    /// Flushes the file's data to stable storage.
+    ///
+    /// The corresponding C function is `fsync`.
+    public func sync() throws(SystemError) {
+        while fsync(rawValue) != 0 {
+            if errno != EINTR { throw SystemError("sync", path: path, code: errno) }
+        }
+    }
+
+    /// The file's size in bytes.
+    ///
+    /// The corresponding C function is `fstat`.
+    public func size() throws(SystemError) -> Int64 {
+        var info = stat()
+        guard fstat(rawValue, &info) == 0 else { throw SystemError("stat", path: path, code: errno) }
+        return Int64(info.st_size)
+    }
+
+    /// Closes the descriptor; errors other than `EINTR` are reported.
+    ///
+    /// The corresponding C function is `close`.
+    public func close() throws(SystemError) {
+        #if canImport(Glibc) || canImport(Musl)
+        let rc = Glibc.close(rawValue)
+        #else
+        let rc = Darwin.close(rawValue)
+        #endif
+        if rc != 0 && errno != EINTR { throw SystemError("close", path: path, code: errno) }
+    }
+}

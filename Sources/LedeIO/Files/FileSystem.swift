@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Path and directory operations on the local file system.
+public enum FileSystem {
+    /// Creates `path` and any missing parents; succeeds when it already exists.
+    ///
+    /// The corresponding C function is `mkdir`.
+    public static func createDirectory(_ path: String) throws(SystemError) {
+        if isDirectory(path) { return }
+        let parent = Path.directory(of: path)
+        if !parent.isEmpty && parent != path && parent != "/" && parent != "." {
+            try createDirectory(parent)
+        }
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw SystemError("create directory", path: path, code: errno)
+        }
+    }
+
+    /// Whether `path` names an existing directory (following links).
+    public static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Whether `path` names an existing regular file (following links).
+    public static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Whether anything exists at `path`.
+    public static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The size and modification time of a file.
+    public static func fileInfo(_ path: String) throws(SystemError) -> (size: Int64, modified: Int64) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw SystemError("stat", path: path, code: errno) }
+        #if canImport(Darwin)
+        return (Int64(info.st_size), Int64(info.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(info.st_mtimespec.tv_nsec))
+        #else
+        return (Int64(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        #endif
+    }
+
+    /// The names in a directory, without `.` and `..`, sorted bytewise.
+    ///
+    /// The corresponding C functions are `opendir`, `readdir` and `closedir`.
+    public static func contentsOfDirectory(_ path: String) throws(SystemError) -> [String] {
+        guard let dir = opendir(path) else { throw SystemError("list directory", path: path, code: errno) }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// Every regular file below `root` (recursively, following the order of names),
+    /// as paths that start with `root`.
+    public static func regularFiles(under root: String) throws(SystemError) -> [String] {
+        var files: [String] = []
+        for name in try contentsOfDirectory(root) {
+            let path = Path.join(root, name)
+            if isDirectory(path) {
+                files += try regularFiles(under: path)
+            } else if isRegularFile(path) {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    /// Renames `source` to `destination`, replacing it atomically.
+    ///
+    /// The corresponding C function is `rename`.
+    public static func rename(_ source: String, to destination: String) throws(SystemError) {
+        #if canImport(Glibc) || canImport(Musl)
+        let rc = Glibc.rename(source, destination)
+        #else
+        let rc = Darwin.rename(source, destination)
+        #endif
+        if rc != 0 { throw SystemError("rename to \(destination)", path: source, code: errno) }
+    }
+
+    /// Removes a file; a missing file is not an error.
+    ///
+    /// The corresponding C function is `unlink`.
+    public static func removeFile(_ path: String) throws(SystemError) {
+        if unlink(path) != 0 && errno != ENOENT { throw SystemError("remove", path: path, code: errno) }
+    }
+
+    /// Removes a directory tree; a missing tree is not an error.
+    public static func removeTree(_ path: String) throws(SystemError) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for name in try contentsOfDirectory(path) { try removeTree(Path.join(path, name)) }
+            if rmdir(path) != 0 && errno != ENOENT { throw SystemError("remove directory", path: path, code: errno) }
+        } else {
+            try removeFile(path)
+        }
+    }
+
+    /// Flushes a directory's entries (after a rename) to stable storage.
+    public static func syncDirectory(_ path: String) {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        _ = close(fd)
+    }
+}

@@ -1,0 +1,38 @@
+/// A piece of a shard handed to a worker: whole lines, or one line that could not be kept in memory.
+public struct ShardChunk: Sendable {
+    /// What the chunk holds.
+    public enum Content: Sendable {
+        /// Whole lines, each ending in `\n` except perhaps the shard's last line.
+        case lines([UInt8])
+        /// One line longer than the limit, streamed to a spill file instead of memory.
+        case overlong(OverlongLine)
+        /// The start of a line cut off by a corrupt or truncated stream.
+        case truncated([UInt8])
+    }
+
+    /// Position of the chunk in its shard, from 0.
+    public var index: Int
+    /// Offset of the chunk's first byte in the shard's decoded stream.
+    public var byteOffset: Int64
+    /// The bytes.
+    public var content: Content
+
+    public init(index: Int, byteOffset: Int64, content: Content) {
+        self.index = index
+        self.byteOffset = byteOffset
+        self.content = content
+    }
+}
+
+/// A line over the length limit, kept byte for byte in a spill file.
+public struct OverlongLine: Sendable, Equatable {
+    /// The line's length in bytes, without its newline.
+    public var length: Int64
+    /// Where its bytes are; the consumer moves them into the rejects and removes the file.
+    public var spillPath: String
+
+    public init(length: Int64, spillPath: String) {
+        self.length = length
+        self.spillPath = spillPath
+    }
+}
