@@ -1,0 +1,57 @@
+import LedeIO
+
+/// Where a run writes each of its files, as laid out in DESIGN.md.
+public struct OutputLayout: Sendable {
+    /// The output directory.
+    public var root: String
+
+    public init(root: String) { self.root = root }
+
+    /// `<out>/documents`.
+    public var documentsDirectory: String { Path.join(root, "documents") }
+    /// `<out>/rejects`.
+    public var rejectsDirectory: String { Path.join(root, "rejects") }
+    /// `<out>/aggregates`.
+    public var aggregatesDirectory: String { Path.join(root, "aggregates") }
+    /// `<out>/_state`.
+    public var stateDirectory: String { Path.join(root, "_state") }
+    /// `<out>/_state/partials`.
+    public var partialsDirectory: String { Path.join(stateDirectory, "partials") }
+    /// `<out>/_state/tmp`: spill files of overlong lines.
+    public var temporaryDirectory: String { Path.join(stateDirectory, "tmp") }
+    /// `<out>/_state/manifest.tsv`.
+    public var manifestPath: String { Path.join(stateDirectory, "manifest.tsv") }
+
+    /// The annotated documents of a shard: always zstd-compressed.
+    public func documentsPath(for shard: Shard) -> String {
+        Path.join(documentsDirectory, shard.stem + ".jsonl.zst")
+    }
+
+    /// The rejected lines of a shard, byte for byte, one per line.
+    public func rejectedLinesPath(for shard: Shard) -> String {
+        Path.join(rejectsDirectory, shard.stem + ".jsonl")
+    }
+
+    /// Why each line of ``rejectedLinesPath(for:)`` was rejected, in the same order.
+    public func rejectReasonsPath(for shard: Shard) -> String {
+        Path.join(rejectsDirectory, shard.stem + ".reasons.jsonl")
+    }
+
+    /// The partial aggregate of a shard: a flat name, so that partials list in one directory.
+    public func partialPath(for shard: Shard) -> String {
+        Path.join(partialsDirectory, OutputLayout.flatName(shard.relativePath))
+    }
+
+    /// Encodes a relative path as one file name (`/` → `%2F`, `%` → `%25`), reversibly.
+    public static func flatName(_ relativePath: String) -> String {
+        var name = ""
+        for character in relativePath {
+            switch character {
+            case "%": name += "%25"
+            case "/": name += "%2F"
+            default: name.append(character)
+            }
+        }
+        return name
+    }
+}

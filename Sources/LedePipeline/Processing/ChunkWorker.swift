@@ -1,0 +1,189 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import LedeAggregation
+import LedeEntities
+import LedeIO
+import LedeText
+
+/// Turns chunks of JSON lines into annotated documents, rejects and counts.
+///
+/// One worker serves one task at a time and keeps every buffer between chunks,
+/// so that steady-state processing allocates per chunk, never per line or token.
+/// This is the pipeline's hot path: it works on borrowed bytes only.
+public final class ChunkWorker<Tagger: EntityTagger> {
+    private var scanner: JSONFieldScanner
+    private let tokenizer = Tokenizer()
+    private var tokens = TokenBuffer()
+    private var tagger: Tagger
+    private var mentions: [Mention] = []
+    private var documents: [UInt8] = []
+    private var canonical: [UInt8] = []
+    private var shardNameBytes: [UInt8] = []
+    private let compressor: ZstdCompressor
+    private let aggregation: AggregationOptions
+
+    /// Creates a worker.
+    ///
+    /// - Parameters:
+    ///   - tagger: This worker's own copy of the tagger (taggers keep scratch state).
+    ///   - fields: The input's field names.
+    ///   - aggregation: Counting options.
+    ///   - compressionLevel: zstd level of the documents frame.
+    public init(tagger: Tagger, fields: FieldNames, aggregation: AggregationOptions, compressionLevel: Int32) throws {
+        self.tagger = tagger
+        scanner = JSONFieldScanner(fields: fields)
+        compressor = try ZstdCompressor(level: compressionLevel)
+        self.aggregation = aggregation
+        documents.reserveCapacity(1 << 20)
+        mentions.reserveCapacity(256)
+    }
+
+    /// Processes the lines of one chunk.
+    ///
+    /// - Parameters:
+    ///   - bytes: Whole lines, each ending in `\n` except perhaps the shard's last.
+    ///   - index: The chunk's position in its shard.
+    ///   - shardName: The shard's relative path, for missing ids and reject records.
+    ///   - firstLine: The 1-based line number of the chunk's first line.
+    ///   - byteOffset: The chunk's offset in the shard's decoded stream.
+    public func process(
+        _ bytes: [UInt8], index: Int, shardName: String, firstLine: Int, byteOffset: Int64
+    ) throws -> ChunkResult {
+        var builder = AggregateBuilder(options: aggregation)
+        var rejectedLines: [UInt8] = []
+        var rejectReasons: [UInt8] = []
+        documents.removeAll(keepingCapacity: true)
+        shardNameBytes = Array(shardName.utf8)
+        var lines = 0
+        var accepted = 0
+        var rejectsByReason: [String: Int] = [:]
+        bytes.withUnsafeBytes { chunk in
+            guard let base = chunk.baseAddress else { return }
+            var start = 0
+            while start < chunk.count {
+                let remaining = chunk.count - start
+                let end: Int
+                if let hit = memchr(base + start, 0x0A, remaining) {
+                    end = UnsafeRawPointer(hit) - base
+                } else {
+                    end = chunk.count
+                }
+                let line = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
+                let lineNumber = firstLine + lines
+                lines += 1
+                let consumed = min(end + 1, chunk.count) - start
+                if let rejection = scanner.scan(line) {
+                    rejectsByReason[rejection.reason.rawValue, default: 0] += 1
+                    builder.addReject(reason: rejection.reason.rawValue)
+                    RejectRecord.append(
+                        line: line, shard: shardName, lineNumber: lineNumber,
+                        offset: byteOffset + Int64(start), reason: rejection.reason.rawValue,
+                        detail: rejection.detail, lines: &rejectedLines, reasons: &rejectReasons)
+                } else {
+                    accepted += 1
+                    annotate(lineNumber: lineNumber, lineBytes: consumed, into: &builder)
+                }
+                start = end + 1
+            }
+        }
+        builder.addLines(lines)
+        var frame: [UInt8] = []
+        if !documents.isEmpty {
+            try compressor.compress(documents, appendingTo: &frame)
+        }
+        return ChunkResult(
+            index: index, documentsFrame: frame, rejectedLines: rejectedLines, rejectReasons: rejectReasons,
+            partial: builder.makePartial(), lines: lines, documents: accepted, rejectsByReason: rejectsByReason,
+            bytes: Int64(bytes.count))
+    }
+
+    /// Tokenises, tags, counts and writes out the document the scanner holds.
+    private func annotate(lineNumber: Int, lineBytes: Int, into builder: inout AggregateBuilder) {
+        tokens.removeAll()
+        mentions.removeAll(keepingCapacity: true)
+        scanner.withText { text in
+            tokenizer.tokenize(text, into: &tokens)
+            tokens.tokens.withUnsafeBufferPointer { tokenList in
+                tagger.tag(text: text, tokens: tokenList, into: &mentions)
+            }
+        }
+        scanner.withText { text in
+            scanner.withDate { date in
+                scanner.withSource { source in
+                    builder.beginDocument(date: date, source: source, tokens: tokens.count, bytes: lineBytes)
+                    let lexicon = tagger.lexicon
+                    for mention in mentions {
+                        canonical.removeAll(keepingCapacity: true)
+                        CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &canonical)
+                        canonical.withUnsafeBytes { builder.addMention(canonical: $0, label: mention.label) }
+                    }
+                    for token in tokens.tokens where token.kind == .handle || token.kind == .hashtag {
+                        builder.addTag(UnsafeRawBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)]))
+                    }
+                    writeDocument(text: text, lineNumber: lineNumber, date: date, source: source)
+                }
+            }
+        }
+        builder.endDocument()
+    }
+
+    /// Appends the annotated document line: ids, metadata, token count and entities
+    /// with Unicode-scalar offsets.
+    private func writeDocument(
+        text: UnsafeRawBufferPointer, lineNumber: Int, date: UnsafeRawBufferPointer?, source: UnsafeRawBufferPointer?
+    ) {
+        documents.append(contentsOf: #"{"id":"#.utf8)
+        let hasID = scanner.withID { id -> Bool in
+            guard let id else { return false }
+            JSONOutput.appendString(id, to: &documents)
+            return true
+        }
+        if !hasID {
+            var missing = shardNameBytes
+            missing.append(UInt8(ascii: ":"))
+            missing.append(contentsOf: String(lineNumber).utf8)
+            missing.withUnsafeBytes { JSONOutput.appendString($0, to: &documents) }
+        }
+        documents.append(contentsOf: #","date":"#.utf8)
+        appendOptionalString(date)
+        documents.append(contentsOf: #","source":"#.utf8)
+        appendOptionalString(source)
+        documents.append(contentsOf: #","tokens":"#.utf8)
+        JSONOutput.appendInteger(tokens.count, to: &documents)
+        documents.append(contentsOf: #","entities":["#.utf8)
+        var counter = ScalarOffsetCounter()
+        let lexicon = tagger.lexicon
+        for (number, mention) in mentions.enumerated() {
+            if number > 0 { documents.append(UInt8(ascii: ",")) }
+            let start = counter.scalarOffset(ofByte: Int(mention.start), in: text)
+            let end = counter.scalarOffset(ofByte: Int(mention.end), in: text)
+            documents.append(contentsOf: #"{"start":"#.utf8)
+            JSONOutput.appendInteger(start, to: &documents)
+            documents.append(contentsOf: #","end":"#.utf8)
+            JSONOutput.appendInteger(end, to: &documents)
+            documents.append(contentsOf: #","label":""#.utf8)
+            documents.append(contentsOf: mention.label.name.utf8)
+            documents.append(contentsOf: #"","text":"#.utf8)
+            JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: text[Int(mention.start)..<Int(mention.end)]), to: &documents)
+            documents.append(contentsOf: #","canonical":"#.utf8)
+            canonical.removeAll(keepingCapacity: true)
+            CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &canonical)
+            canonical.withUnsafeBytes { JSONOutput.appendString($0, to: &documents) }
+            documents.append(UInt8(ascii: "}"))
+        }
+        documents.append(contentsOf: "]}\n".utf8)
+    }
+
+    private func appendOptionalString(_ bytes: UnsafeRawBufferPointer?) {
+        if let bytes {
+            JSONOutput.appendString(bytes, to: &documents)
+        } else {
+            documents.append(contentsOf: "null".utf8)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import LedeAggregation
+import LedeIO
+import LedePipeline
+
+/// Prints the one-screen summary at the end of a run.
+enum SummaryPrinter {
+    static func print(_ summary: RunSummary, output: String, showTop: Bool) {
+        let megabytes = Double(summary.bytes) / 1e6
+        Swift.print(
+            "lede: \(summary.shards) shard(s), \(summary.lines) lines, \(summary.documents) documents, "
+                + "\(summary.rejects) rejects, \(format(megabytes)) MB in \(format(summary.seconds)) s "
+                + "= \(format(summary.megabytesPerSecond)) MB/s, peak memory \(summary.peakResidentBytes >> 20) MiB")
+        if summary.rejects > 0 {
+            let reasons = summary.rejectsByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            Swift.print("rejects: \(reasons.joined(separator: ", ")) (kept in \(Path.join(output, "rejects")))")
+        }
+        for failure in summary.failures {
+            Swift.print("failed shard: \(failure.shard): \(failure.reason)")
+        }
+        guard showTop else { return }
+        let aggregates = Path.join(output, "aggregates")
+        if let top = try? EntityTable.top(aggregatesDirectory: aggregates, label: nil, limit: 10), !top.isEmpty {
+            Swift.print("top entities:")
+            TopPrinter.print(top)
+        }
+        Swift.print("tables: \(aggregates)")
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return String(rounded)
+    }
+}
+
+/// Prints entity rows as an aligned table.
+enum TopPrinter {
+    static func print(_ rows: [EntityRow]) {
+        let width = min(40, rows.map { $0.canonical.count }.max() ?? 10)
+        Swift.print("  " + pad("entity", width) + "  label  mentions  documents")
+        for row in rows {
+            Swift.print(
+                "  " + pad(row.canonical, width) + "  " + pad(row.label.name, 5) + "  "
+                    + leftPad(String(row.mentions), 8) + "  " + leftPad(String(row.documents), 9))
+        }
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private static func leftPad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
