@@ -1,0 +1,47 @@
+# Lede's two everyday commands are `make demo` and `make test`; both install what
+# a fresh Debian machine lacks first.
+
+SWIFT ?= swift
+LEDE := .build/release/lede
+DEMO_CORPUS := sample/demo
+DEMO_OUT := out/demo
+DEMO_DOCS ?= 20000
+DEMO_SHARDS ?= 4
+APT_PACKAGES := libzstd-dev zstd pkg-config
+
+.PHONY: all deps build release demo test clean
+
+all: release
+
+# Installs the C library (and the zstd CLI used by tests and benchmarks) when missing.
+deps:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+		elif command -v sudo >/dev/null 2>&1; then \
+			sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+		else \
+			echo "Lede needs the Debian packages: $(APT_PACKAGES). Install them as root (apt-get install $(APT_PACKAGES)) and run make again." >&2; \
+			exit 1; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product lede
+
+demo: release
+	$(LEDE) sample --output $(DEMO_CORPUS) --docs $(DEMO_DOCS) --shards $(DEMO_SHARDS)
+	$(LEDE) run --input $(DEMO_CORPUS) --output $(DEMO_OUT) --quiet; status=$$?; [ $$status -le 1 ] || exit $$status
+	@echo
+	@echo "Top entities of the demo corpus ($(DEMO_OUT)/aggregates):"
+	$(LEDE) top --output $(DEMO_OUT) --limit 15
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build sample out
