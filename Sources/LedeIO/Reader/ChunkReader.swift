@@ -65,7 +65,7 @@ public final class ChunkReader {
             let (filled, error) = fill(&buffer, to: capacity)
             atEnd = filled
             if let error {
-                return deliverBeforeFailure(buffer, error: error)
+                return try deliverBeforeFailure(buffer, error: error)
             }
             if let last = lastNewline(in: buffer) {
                 if last + 1 < buffer.count {
@@ -94,7 +94,7 @@ public final class ChunkReader {
         return chunk
     }
 
-    private func deliverBeforeFailure(_ buffer: [UInt8], error: ShardReadError) -> ShardChunk? {
+    private func deliverBeforeFailure(_ buffer: [UInt8], error: ShardReadError) throws(ShardReadError) -> ShardChunk? {
         pendingError = error
         if let last = lastNewline(in: buffer) {
             if last + 1 < buffer.count { carry = Array(buffer[(last + 1)...]) }
@@ -103,7 +103,7 @@ public final class ChunkReader {
         if !buffer.isEmpty { return make(.truncated(buffer), size: buffer.count) }
         finished = true
         pendingError = nil
-        return nil
+        throw error
     }
 
     /// Reads into `buffer` until it holds `capacity` bytes or the stream ends.

@@ -25,6 +25,7 @@ public final class ShardByteSource {
     private var endOfFile = false
     private var frameOpen = false
     private var closed = false
+    private var pendingError: ShardReadError?
 
     /// The format that a path's name implies.
     public static func format(ofPath path: String) -> Format {
@@ -72,26 +73,43 @@ public final class ShardByteSource {
     ///   end of the shard, and 0 once everything has been delivered.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ShardReadError) -> Int {
         guard let decompressor else { return try readPlain(into: buffer) }
+        if let pendingError {
+            self.pendingError = nil
+            throw pendingError
+        }
         var output = ZSTD_outBuffer(dst: buffer.baseAddress, size: buffer.count, pos: 0)
         while output.pos < output.size {
-            if input.pos == input.size && !endOfFile { try refill() }
-            let exhausted = input.pos == input.size
-            let before = output.pos
+            if input.pos == input.size && !endOfFile {
+                do throws(ShardReadError) { try refill() } catch { return deliver(output.pos, thenThrow: error) }
+            }
+            let inputBefore = input.pos
+            let outputBefore = output.pos
             let hint: Int
-            do {
+            do throws(ZstdError) {
                 hint = try decompressor.decompress(&input, into: &output)
             } catch {
-                throw ShardReadError(path: path, offset: consumedFileBytes, reason: "corrupt zstd data (\(error.reason))")
+                let failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "corrupt zstd data (\(error.reason))")
+                return deliver(output.pos, thenThrow: failure)
             }
-            frameOpen = hint != 0
-            if exhausted && endOfFile && output.pos == before {
+            if input.pos != inputBefore || output.pos != outputBefore {
+                // Only a call that made progress says whether a frame is still open:
+                // after a complete frame, libzstd hints at the next frame's header.
+                frameOpen = hint != 0
+            } else if endOfFile && input.pos == input.size {
                 if frameOpen {
-                    throw ShardReadError(path: path, offset: consumedFileBytes, reason: "truncated zstd frame")
+                    let failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "truncated zstd frame")
+                    return deliver(output.pos, thenThrow: failure)
                 }
                 break
             }
         }
         return output.pos
+    }
+
+    /// Hands out the bytes decoded before a fault first; the fault comes with the next call.
+    private func deliver(_ count: Int, thenThrow error: ShardReadError) -> Int {
+        pendingError = error
+        return count
     }
 
     private func readPlain(into buffer: UnsafeMutableRawBufferPointer) throws(ShardReadError) -> Int {

@@ -16,7 +16,11 @@ public enum SystemInfo {
     /// The process's peak resident set size in bytes.
     public static var peakResidentBytes: Int {
         var usage = rusage()
+        #if canImport(Glibc)
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        #else
         getrusage(RUSAGE_SELF, &usage)
+        #endif
         #if canImport(Darwin)
         return Int(usage.ru_maxrss)
         #else

@@ -160,8 +160,8 @@ public final class ChunkWorker<Tagger: EntityTagger> {
         let lexicon = tagger.lexicon
         for (number, mention) in mentions.enumerated() {
             if number > 0 { documents.append(UInt8(ascii: ",")) }
-            let start = counter.scalarOffset(ofByte: Int(mention.start), in: text)
-            let end = counter.scalarOffset(ofByte: Int(mention.end), in: text)
+            let start = counter.scalarOffset(forByteOffset: Int(mention.start), in: text)
+            let end = counter.scalarOffset(forByteOffset: Int(mention.end), in: text)
             documents.append(contentsOf: #"{"start":"#.utf8)
             JSONOutput.appendInteger(start, to: &documents)
             documents.append(contentsOf: #","end":"#.utf8)

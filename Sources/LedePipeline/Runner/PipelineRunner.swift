@@ -81,10 +81,14 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
 /// `@unchecked Sendable` is sound because the coordinator gives the box to one
 /// child task and touches it again only after that task has returned it.
 final class ReaderBox: @unchecked Sendable {
+    let source: ShardByteSource
     let reader: ChunkReader
     var nextLine = 1
 
-    init(_ reader: ChunkReader) { self.reader = reader }
+    init(source: ShardByteSource, reader: ChunkReader) {
+        self.source = source
+        self.reader = reader
+    }
 }
 
 /// A worker, lent to one processing task at a time (same reasoning as ``ReaderBox``).
@@ -143,7 +147,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
             readingNow.insert(shard)
             group.addTask {
                 let firstLine = box.nextLine
-                do {
+                do throws(ShardReadError) {
                     let chunk = try box.reader.next()
                     if let chunk, case .lines(let bytes) = chunk.content {
                         box.nextLine += bytes.withUnsafeBytes(LineCounter.count)
@@ -173,7 +177,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         do {
             let source = try ShardByteSource(path: shard.path)
             let reader = ChunkReader(source: source, options: configuration.chunking, spillDirectory: layout.temporaryDirectory)
-            idleReaders[index] = ReaderBox(reader)
+            idleReaders[index] = ReaderBox(source: source, reader: reader)
         } catch {
             output.failure = error
             output.readingDone = true
@@ -208,7 +212,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
                     output.failure = error
                     logger.error("shard failed: \(error.description)")
                 }
-                box.reader.close()
+                box.source.close()
                 try finishIfComplete(shard)
             }
         case .processed(let shard, let result, let worker):

@@ -153,7 +153,8 @@ final class ShardOutput {
             try FileSystem.removeFile(layout.rejectReasonsPath(for: shard))
         }
         var builder = AggregateBuilder(options: AggregationOptions())
-        builder.addShard(failed: failure != nil)
+        builder.addShard()
+        if failure != nil { builder.addFailedShard() }
         accumulator.add(builder.makePartial())
         try PartialStore.write(accumulator.result(), to: layout.partialPath(for: shard))
         return rejectsByReason

@@ -37,8 +37,8 @@ public struct SampleWriter: Sendable {
                 next += 1
                 group.addTask {
                     try Self.writeShard(
-                        corpus: corpus, numbers: plan.documentNumbers(forShard: shard),
-                        path: Path.join(directory, plan.fileName(forShard: shard)))
+                        corpus: corpus, numbers: plan.documentRange(shard: shard),
+                        path: Path.join(directory, plan.shardName(shard)))
                 }
             }
             while next < min(max(1, jobs), shards) { addShard(&group) }
