@@ -1,0 +1,143 @@
+import LedeIO
+
+/// Merges partial directories into the archive's tables, streaming.
+///
+/// Each table is merged in one k-way pass over all partials (see
+/// ``PartialStore`` for their format), writing into the aggregates directory:
+///
+/// | file | header |
+/// |---|---|
+/// | `entities.csv` | `canonical,label,mentions,documents,first_date,last_date` |
+/// | `cooccurrences.csv` | `entity_a,label_a,entity_b,label_b,documents` |
+/// | `timeline.csv` | `date,canonical,label,mentions,documents` |
+/// | `tags.csv` | `tag,mentions,documents` |
+/// | `stats.json` | documents, lines, bytes, tokens, mentions, undated, rejects, sources, shards, failed shards, partials |
+///
+/// Rows are in key order (bytewise UTF-8, label last), fields are quoted per
+/// RFC 4180, and every file is written under a temporary name and renamed into
+/// place, so the output depends only on the partials' contents, never on their
+/// order or grouping.
+public enum PartialMerger {
+    /// The most partials merged in one pass: 256 open files per table pass stays
+    /// well below the usual limit of 1024 descriptors.
+    public static let defaultFanIn = 256
+
+    /// Merges partials into the tables of `aggregatesDirectory`.
+    ///
+    /// With more partials than `fanIn`, partials are first merged in groups of at
+    /// most `fanIn` into temporary partials (in a hidden directory inside
+    /// `aggregatesDirectory`, removed afterwards), round after round, until one
+    /// pass remains. Memory is that of `fanIn` open files and their current rows,
+    /// whatever the number of partials or the size of the tables. One merge per
+    /// aggregates directory at a time: leftovers of a killed merge there are removed.
+    ///
+    /// - Parameters:
+    ///   - partials: Partial directories, each listed once, in any order.
+    ///   - aggregatesDirectory: Where the tables go; created when missing. Other
+    ///     files in it are left alone.
+    ///   - fanIn: The most partials open at once; at least 2.
+    ///   - durable: Whether each output file is flushed to stable storage before
+    ///     it is renamed into place.
+    /// - Returns: Row counts and the merged stats.
+    /// - Throws: ``AggregationError`` for a bad fan-in, a partial listed twice, or
+    ///   a partial that is missing, of another format, malformed or unsorted (with
+    ///   its path and line); ``LedeIO/SystemError`` when a file cannot be read or
+    ///   written. Problems in the partials leave every previous table in place;
+    ///   a failure while renaming (a full disk, say) can leave some tables new
+    ///   and the others old.
+    /// - Complexity: O(*n* log *k*) per round for *n* rows in all and *k* = min(partials, `fanIn`);
+    ///   ⌈log_fanIn(partials)⌉ − 1 intermediate rounds.
+    public static func merge(
+        partials: [String], into aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true
+    ) throws -> MergeSummary {
+        guard fanIn >= 2 else { throw AggregationError("fan-in must be at least 2, not \(fanIn)") }
+        var seen = Set<String>()
+        for partial in partials where !seen.insert(normalizedPath(partial)).inserted {
+            throw AggregationError("partial listed twice; it would be counted twice", path: partial)
+        }
+        for partial in partials { try _PartialDirectory.validate(partial) }
+
+        try FileSystem.createDirectory(aggregatesDirectory)
+        try removeLeftoverWorkspaces(in: aggregatesDirectory)
+        let workspace = _TemporaryName.sibling(of: Path.join(aggregatesDirectory, "merge"), purpose: workspacePurpose)
+        defer { try? FileSystem.removeTree(workspace) }
+
+        var inputs = partials
+        var rounds = 0
+        while inputs.count > fanIn {
+            rounds += 1
+            var outputs: [String] = []
+            for (index, group) in balancedGroups(inputs, fanIn: fanIn).enumerated() {
+                let output = Path.join(workspace, "round-\(rounds)-\(index)")
+                try mergeIntoPartial(Array(group), output)
+                outputs.append(output)
+            }
+            // The first round's inputs are the caller's; later ones are ours to drop.
+            if rounds > 1 { for input in inputs { try FileSystem.removeTree(input) } }
+            inputs = outputs
+        }
+
+        // Every table is merged before any is renamed into place, so that a bad
+        // partial found late (an unsorted row, say) leaves all previous tables as
+        // they were instead of a mix of old and new ones.
+        var writers: [_TableWriter] = []
+        var rowCounts: [Int] = []
+        for schema in _TableSchema.countTables {
+            var writer = try _TableWriter(
+                directory: aggregatesDirectory, schema: schema, format: .csv, durable: durable)
+            rowCounts.append(try _TableMerge.merge(directories: inputs, schema: schema, into: &writer))
+            writers.append(writer)
+        }
+        var collector = _StatsCollector(origin: aggregatesDirectory)
+        _ = try _TableMerge.merge(directories: inputs, schema: .stats, into: &collector)
+        let stats = try AtomicFile(path: Path.join(aggregatesDirectory, "stats.json"), durable: durable)
+        try stats.write(_StatsJSON.encode(collector.stats, partials: partials.count))
+        for index in writers.indices { try writers[index].commit() }
+        try stats.commit()
+
+        return MergeSummary(
+            partials: partials.count, rounds: rounds, entities: rowCounts[0], cooccurrences: rowCounts[1],
+            timeline: rowCounts[2], tags: rowCounts[3], stats: collector.stats)
+    }
+
+    /// Merges partial directories into one partial directory (one intermediate round's group).
+    ///
+    /// Not flushed to stable storage: the workspace does not survive a crash anyway.
+    static func mergeIntoPartial(_ inputs: [String], _ output: String) throws {
+        try _PartialDirectory.write(to: output, durable: false) { temporary in
+            for schema in _TableSchema.countTables + [.stats] {
+                var writer = try _TableWriter(directory: temporary, schema: schema, format: .tsv, durable: false)
+                _ = try _TableMerge.merge(directories: inputs, schema: schema, into: &writer)
+                try writer.commit()
+            }
+        }
+    }
+
+    /// Splits `inputs` into ⌈count / fanIn⌉ groups whose sizes differ by at most one.
+    static func balancedGroups(_ inputs: [String], fanIn: Int) -> [ArraySlice<String>] {
+        let groupCount = (inputs.count + fanIn - 1) / fanIn
+        var groups: [ArraySlice<String>] = []
+        var start = 0
+        for group in 0..<groupCount {
+            let size = inputs.count / groupCount + (group < inputs.count % groupCount ? 1 : 0)
+            groups.append(inputs[start..<(start + size)])
+            start += size
+        }
+        return groups
+    }
+
+    private static let workspacePurpose = "rounds"
+
+    /// Removes `.merge.rounds-…` directories that a killed merge left behind.
+    private static func removeLeftoverWorkspaces(in directory: String) throws {
+        for name in try FileSystem.contentsOfDirectory(directory) where name.hasPrefix(".merge.\(workspacePurpose)-") {
+            try FileSystem.removeTree(Path.join(directory, name))
+        }
+    }
+
+    /// `a/b/`, `a//b` and `./a/b` name the same partial as `a/b`.
+    private static func normalizedPath(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

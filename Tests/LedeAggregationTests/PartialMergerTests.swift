@@ -1,0 +1,181 @@
+import LedeEntities
+import LedeIO
+import Testing
+
+@testable import LedeAggregation
+
+@Suite struct PartialMergerTests {
+    private func writePartials(_ count: Int, in scratch: ScratchDirectory, seed: UInt64) throws -> [String] {
+        let documents = randomDocuments(count: count * 20, seed: seed)
+        var paths: [String] = []
+        for index in 0..<count {
+            var builder = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 6))
+            builder.add(Array(documents[(index * 20)..<(index * 20 + 20)]))
+            builder.addLines(21)
+            builder.addReject(reason: "invalid JSON")
+            builder.addShard()
+            let path = scratch.join("partials/shard-\(index)")
+            try PartialStore.write(builder.makePartial(), to: path, durable: false)
+            paths.append(path)
+        }
+        return paths
+    }
+
+    private func files(_ directory: String) throws -> [String] {
+        try ["entities.csv", "cooccurrences.csv", "timeline.csv", "tags.csv", "stats.json"].map {
+            try readText(Path.join(directory, $0))
+        }
+    }
+
+    @Test func fanInRoundsEqualOnePass() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let paths = try writePartials(10, in: scratch, seed: 5)
+        let onePass = try PartialMerger.merge(partials: paths, into: scratch.join("one"))
+        let rounds = try PartialMerger.merge(partials: paths, into: scratch.join("rounds"), fanIn: 3)
+        #expect(onePass.rounds == 0)
+        // 10 → 4 groups (3, 3, 2, 2) → 2 groups → final pass.
+        #expect(rounds.rounds == 2)
+        #expect(
+            onePass
+                == MergeSummary(
+                    partials: 10, rounds: 0, entities: rounds.entities, cooccurrences: rounds.cooccurrences,
+                    timeline: rounds.timeline, tags: rounds.tags, stats: rounds.stats))
+        #expect(try files(scratch.join("one")) == files(scratch.join("rounds")))
+        #expect(
+            onePass.stats.shards == 10 && onePass.stats.lines == 210 && onePass.stats.rejects == ["invalid JSON": 10])
+        // The rounds' workspace is gone; only the outputs remain.
+        #expect(
+            try FileSystem.contentsOfDirectory(scratch.join("rounds"))
+                == ["cooccurrences.csv", "entities.csv", "stats.json", "tags.csv", "timeline.csv"])
+        // The inputs are untouched.
+        #expect(try paths.allSatisfy { try PartialStore.read($0).stats.shards == 1 })
+    }
+
+    @Test func balancedGroups() {
+        let inputs = (0..<10).map(String.init)
+        #expect(PartialMerger.balancedGroups(inputs, fanIn: 3).map(\.count) == [3, 3, 2, 2])
+        #expect(PartialMerger.balancedGroups(inputs, fanIn: 256).map(\.count) == [10])
+        #expect(PartialMerger.balancedGroups(Array(inputs.prefix(6)), fanIn: 2).map(\.count) == [2, 2, 2])
+    }
+
+    @Test func knownTablesAndStats() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        var builder = AggregateBuilder()
+        builder.add(
+            TestDocument(
+                date: "2019-05-12", source: "Le \"Monde\"", tokens: 12, bytes: 80,
+                mentions: [("Smith, John", .person), ("Acme", .organization), ("Smith, John", .person)],
+                tags: ["#news"]))
+        builder.add(TestDocument(date: nil, source: nil, tokens: 3, bytes: 10, mentions: [("Acme", .organization)]))
+        builder.addLines(3)
+        builder.addReject(reason: "no text")
+        builder.addShard()
+        try PartialStore.write(builder.makePartial(), to: scratch.join("p"))
+        let summary = try PartialMerger.merge(partials: [scratch.join("p")], into: scratch.join("out"))
+        #expect(summary.entities == 2 && summary.cooccurrences == 1 && summary.timeline == 2 && summary.tags == 1)
+
+        #expect(
+            try readText(scratch.join("out/entities.csv")) == """
+                canonical,label,mentions,documents,first_date,last_date
+                Acme,ORG,2,2,2019-05-12,2019-05-12
+                "Smith, John",PER,2,1,2019-05-12,2019-05-12
+
+                """)
+        #expect(
+            try readText(scratch.join("out/cooccurrences.csv")) == """
+                entity_a,label_a,entity_b,label_b,documents
+                Acme,ORG,"Smith, John",PER,1
+
+                """)
+        #expect(
+            try readText(scratch.join("out/timeline.csv")) == """
+                date,canonical,label,mentions,documents
+                2019-05-12,Acme,ORG,1,1
+                2019-05-12,"Smith, John",PER,2,1
+
+                """)
+        #expect(try readText(scratch.join("out/tags.csv")) == "tag,mentions,documents\n#news,1,1\n")
+        #expect(
+            try readText(scratch.join("out/stats.json")) == """
+                {
+                  "bytes": 90,
+                  "documents": 2,
+                  "failed_shards": 0,
+                  "lines": 3,
+                  "mentions": 4,
+                  "partials": 1,
+                  "rejects": {
+                    "no text": 1
+                  },
+                  "shards": 1,
+                  "sources": {
+                    "Le \\"Monde\\"": 1
+                  },
+                  "tokens": 15,
+                  "undated": 1
+                }
+
+                """)
+    }
+
+    @Test func noPartialsGiveEmptyTables() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let summary = try PartialMerger.merge(partials: [], into: scratch.join("out"))
+        #expect(summary.entities == 0 && summary.stats == AggregateStats())
+        #expect(try readText(scratch.join("out/tags.csv")) == "tag,mentions,documents\n")
+        #expect(try readText(scratch.join("out/stats.json")).contains("\"rejects\": {},"))
+    }
+
+    @Test func refusesBadInput() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let paths = try writePartials(2, in: scratch, seed: 1)
+        #expect(throws: AggregationError.self) {
+            try PartialMerger.merge(partials: [paths[0], paths[1], paths[0] + "/"], into: scratch.join("out"))
+        }
+        #expect(throws: AggregationError.self) {
+            try PartialMerger.merge(partials: paths, into: scratch.join("out"), fanIn: 1)
+        }
+        #expect(throws: AggregationError.self) {
+            try PartialMerger.merge(partials: [scratch.join("missing")], into: scratch.join("out"))
+        }
+        // Nothing was written by the refused merges.
+        #expect(!FileSystem.exists(scratch.join("out/entities.csv")))
+
+        // A partial whose rows are out of order is reported with its line, and
+        // tables merged before the problem showed up are not put in place.
+        let good = try PartialMerger.merge(partials: paths, into: scratch.join("out"), durable: false)
+        let goodFiles = try files(scratch.join("out"))
+        let timeline = Path.join(paths[1], "timeline.tsv")
+        var lines = try readText(timeline).split(separator: "\n", omittingEmptySubsequences: false)
+        lines.swapAt(1, 2)
+        try AtomicFile.write(Array(lines.joined(separator: "\n").utf8), to: timeline)
+        do {
+            _ = try PartialMerger.merge(partials: [paths[1]], into: scratch.join("out"), durable: false)
+            Issue.record("merge of an unsorted partial succeeded")
+        } catch let error as AggregationError {
+            #expect(error.path == timeline && error.line == 3)
+        }
+        #expect(good.timeline > 2)
+        #expect(try files(scratch.join("out")) == goodFiles)
+        #expect(
+            try FileSystem.contentsOfDirectory(scratch.join("out"))
+                == ["cooccurrences.csv", "entities.csv", "stats.json", "tags.csv", "timeline.csv"])
+
+        try AtomicFile.write(Array("lede-partial 99\n".utf8), to: Path.join(paths[0], "FORMAT"))
+        #expect(throws: AggregationError.self) {
+            try PartialMerger.merge(partials: [paths[0]], into: scratch.join("out"))
+        }
+    }
+
+    @Test func leftoverWorkspaceIsRemoved() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        try FileSystem.createDirectory(scratch.join("out/.merge.rounds-1-1/round-1-0"))
+        _ = try PartialMerger.merge(partials: [], into: scratch.join("out"))
+        #expect(!FileSystem.exists(scratch.join("out/.merge.rounds-1-1")))
+    }
+}
