@@ -19,6 +19,10 @@ public enum TokenKind: UInt8, Sendable, CaseIterable {
 }
 
 /// Facts about a token's shape and position that later stages ask about often.
+///
+/// The flags are computed properties rather than stored `static let`s so that a flag test
+/// compiles to a constant in other modules: a `static let` is reached through a lazy-global
+/// accessor call, which cost several percent of the tokenizer's time.
 public struct TokenFlags: OptionSet, Sendable, Hashable {
     public let rawValue: UInt16
 
@@ -26,27 +30,33 @@ public struct TokenFlags: OptionSet, Sendable, Hashable {
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// The token opens a sentence.
-    public static let sentenceStart = TokenFlags(rawValue: 1 << 0)
+    ///
+    /// When a sentence opens with quotes, brackets or dashes (`“We`), they and the first word
+    /// after them all carry the flag. ``Tokenizer`` documents when a sentence starts.
+    @inlinable public static var sentenceStart: TokenFlags { TokenFlags(rawValue: 1 << 0) }
     /// The first letter is uppercase (`Guaido`, `U.S.`, `McDonald`).
-    public static let capitalized = TokenFlags(rawValue: 1 << 1)
+    @inlinable public static var capitalized: TokenFlags { TokenFlags(rawValue: 1 << 1) }
     /// Every letter is uppercase and there is at least one (`SOUTHCOM`, `U.S.`, `I`).
-    public static let allUppercase = TokenFlags(rawValue: 1 << 2)
+    @inlinable public static var allUppercase: TokenFlags { TokenFlags(rawValue: 1 << 2) }
     /// At least one letter is lowercase.
-    public static let hasLowercase = TokenFlags(rawValue: 1 << 3)
+    @inlinable public static var hasLowercase: TokenFlags { TokenFlags(rawValue: 1 << 3) }
     /// At least one ASCII digit.
-    public static let hasDigit = TokenFlags(rawValue: 1 << 4)
+    @inlinable public static var hasDigit: TokenFlags { TokenFlags(rawValue: 1 << 4) }
     /// Contains a period (`U.S.`, `Mr.`): an abbreviation or initial.
-    public static let hasPeriod = TokenFlags(rawValue: 1 << 5)
+    ///
+    /// Also set for the inner periods of numbers (`3.5`) and domain-like words (`Amazon.com`);
+    /// check ``TokenKind`` to tell them apart.
+    @inlinable public static var hasPeriod: TokenFlags { TokenFlags(rawValue: 1 << 5) }
     /// Contains a hyphen.
-    public static let hasHyphen = TokenFlags(rawValue: 1 << 6)
+    @inlinable public static var hasHyphen: TokenFlags { TokenFlags(rawValue: 1 << 6) }
     /// Contains a multi-byte scalar.
-    public static let nonASCII = TokenFlags(rawValue: 1 << 7)
+    @inlinable public static var nonASCII: TokenFlags { TokenFlags(rawValue: 1 << 7) }
     /// White space stands right before the token (or it starts the text).
-    public static let spaceBefore = TokenFlags(rawValue: 1 << 8)
+    @inlinable public static var spaceBefore: TokenFlags { TokenFlags(rawValue: 1 << 8) }
     /// A line break stands between this token and the previous one.
-    public static let newlineBefore = TokenFlags(rawValue: 1 << 9)
+    @inlinable public static var newlineBefore: TokenFlags { TokenFlags(rawValue: 1 << 9) }
     /// A possessive or contraction suffix split from its word (`’s`, `'s`, `n’t`).
-    public static let clitic = TokenFlags(rawValue: 1 << 10)
+    @inlinable public static var clitic: TokenFlags { TokenFlags(rawValue: 1 << 10) }
 }
 
 /// One token: a byte span of the text with its kind and shape.
