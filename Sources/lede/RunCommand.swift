@@ -39,7 +39,7 @@ extension Lede {
         var cooccurrenceCap: Int = 50
 
         @Option(name: .long, help: "zstd level of the annotated documents (1-19).")
-        var compressionLevel: Int32 = 3
+        var compressionLevel: Int32 = 1
 
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false

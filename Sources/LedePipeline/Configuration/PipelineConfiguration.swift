@@ -27,7 +27,7 @@ public struct PipelineConfiguration: Sendable {
         chunking: ChunkingOptions = ChunkingOptions(),
         fields: FieldNames = FieldNames(),
         aggregation: AggregationOptions = AggregationOptions(),
-        compressionLevel: Int32 = 3,
+        compressionLevel: Int32 = 1,
         chunksInFlight: Int? = nil
     ) {
         self.inputs = inputs

@@ -1,5 +1,3 @@
-import LedeAggregation
-
 /// What a worker made of one chunk, ready for the shard's in-order writer.
 public struct ChunkResult: Sendable {
     /// The chunk's position in its shard.
@@ -10,8 +8,6 @@ public struct ChunkResult: Sendable {
     public var rejectedLines: [UInt8]
     /// One JSON line per rejected line, saying where it was and why.
     public var rejectReasons: [UInt8]
-    /// Counts of the chunk's documents.
-    public var partial: Partial
     /// Lines read.
     public var lines: Int
     /// Documents written.
@@ -26,13 +22,12 @@ public struct ChunkResult: Sendable {
 
     public init(
         index: Int, documentsFrame: [UInt8] = [], rejectedLines: [UInt8] = [], rejectReasons: [UInt8] = [],
-        partial: Partial, lines: Int, documents: Int, rejectsByReason: [String: Int], bytes: Int64
+        lines: Int, documents: Int, rejectsByReason: [String: Int], bytes: Int64
     ) {
         self.index = index
         self.documentsFrame = documentsFrame
         self.rejectedLines = rejectedLines
         self.rejectReasons = rejectReasons
-        self.partial = partial
         self.lines = lines
         self.documents = documents
         self.rejectsByReason = rejectsByReason

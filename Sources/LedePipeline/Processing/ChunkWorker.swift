@@ -26,6 +26,9 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     private var shardNameBytes: [UInt8] = []
     private let compressor: ZstdCompressor
     private let aggregation: AggregationOptions
+    /// Counts per shard, kept across chunks so that names become strings and rows
+    /// get sorted once per shard, not once per chunk.
+    private var builders: [Int: AggregateBuilder] = [:]
 
     /// Creates a worker.
     ///
@@ -48,13 +51,18 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     /// - Parameters:
     ///   - bytes: Whole lines, each ending in `\n` except perhaps the shard's last.
     ///   - index: The chunk's position in its shard.
+    ///   - shard: The shard's number in the run; its counts accumulate until ``takePartial(shard:)``.
     ///   - shardName: The shard's relative path, for missing ids and reject records.
     ///   - firstLine: The 1-based line number of the chunk's first line.
     ///   - byteOffset: The chunk's offset in the shard's decoded stream.
+    ///   - depth: How far to take each line; a run always goes all the way, and only
+    ///     `lede bench` stops earlier, to time the stages one by one.
     public func process(
-        _ bytes: [UInt8], index: Int, shardName: String, firstLine: Int, byteOffset: Int64
+        _ bytes: [UInt8], index: Int, shard: Int, shardName: String, firstLine: Int, byteOffset: Int64,
+        depth: ProcessingDepth = .write
     ) throws -> ChunkResult {
-        var builder = AggregateBuilder(options: aggregation)
+        var builder = builders.removeValue(forKey: shard) ?? AggregateBuilder(options: aggregation)
+        defer { builders[shard] = builder }
         var rejectedLines: [UInt8] = []
         var rejectReasons: [UInt8] = []
         documents.removeAll(keepingCapacity: true)
@@ -86,32 +94,42 @@ public final class ChunkWorker<Tagger: EntityTagger> {
                         detail: rejection.detail, lines: &rejectedLines, reasons: &rejectReasons)
                 } else {
                     accepted += 1
-                    annotate(lineNumber: lineNumber, lineBytes: consumed, into: &builder)
+                    if depth > .scan {
+                        annotate(lineNumber: lineNumber, lineBytes: consumed, depth: depth, into: &builder)
+                    }
                 }
                 start = end + 1
             }
         }
         builder.addLines(lines)
         var frame: [UInt8] = []
-        if !documents.isEmpty {
+        if !documents.isEmpty && depth == .write {
             try compressor.compress(documents, appendingTo: &frame)
         }
         return ChunkResult(
             index: index, documentsFrame: frame, rejectedLines: rejectedLines, rejectReasons: rejectReasons,
-            partial: builder.makePartial(), lines: lines, documents: accepted, rejectsByReason: rejectsByReason,
+            lines: lines, documents: accepted, rejectsByReason: rejectsByReason,
             bytes: Int64(bytes.count))
     }
 
+    /// The counts of every chunk of `shard` this worker has processed, handed over
+    /// once, when the shard is complete.
+    public func takePartial(shard: Int) -> Partial? {
+        builders.removeValue(forKey: shard)?.makePartial()
+    }
+
     /// Tokenises, tags, counts and writes out the document the scanner holds.
-    private func annotate(lineNumber: Int, lineBytes: Int, into builder: inout AggregateBuilder) {
+    private func annotate(lineNumber: Int, lineBytes: Int, depth: ProcessingDepth, into builder: inout AggregateBuilder) {
         tokens.removeAll()
         mentions.removeAll(keepingCapacity: true)
         scanner.withText { text in
             tokenizer.tokenize(text, into: &tokens)
+            guard depth > .tokenize else { return }
             tokens.tokens.withUnsafeBufferPointer { tokenList in
                 tagger.tag(text: text, tokens: tokenList, into: &mentions)
             }
         }
+        guard depth > .tag else { return }
         scanner.withText { text in
             scanner.withDate { date in
                 scanner.withSource { source in
@@ -125,7 +143,9 @@ public final class ChunkWorker<Tagger: EntityTagger> {
                     for token in tokens.tokens where token.kind == .handle || token.kind == .hashtag {
                         builder.addTag(UnsafeRawBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)]))
                     }
-                    writeDocument(text: text, lineNumber: lineNumber, date: date, source: source)
+                    if depth > .aggregate {
+                        writeDocument(text: text, lineNumber: lineNumber, date: date, source: source)
+                    }
                 }
             }
         }

@@ -53,10 +53,11 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
     private func process(_ shards: [Shard], layout: OutputLayout) async throws -> RunSummary {
         var state = try CoordinatorState<Tagger>(
             shards: shards, layout: layout, configuration: configuration, logger: logger)
-        for _ in 0..<configuration.jobs {
+        for id in 0..<configuration.jobs {
             state.idleWorkers.append(
                 WorkerBox(
-                    try ChunkWorker(
+                    id: id,
+                    worker: try ChunkWorker(
                         tagger: makeTagger(), fields: configuration.fields, aggregation: configuration.aggregation,
                         compressionLevel: configuration.compressionLevel)))
         }
@@ -93,9 +94,13 @@ final class ReaderBox: @unchecked Sendable {
 
 /// A worker, lent to one processing task at a time (same reasoning as ``ReaderBox``).
 final class WorkerBox<Tagger: EntityTagger>: @unchecked Sendable {
+    let id: Int
     let worker: ChunkWorker<Tagger>
 
-    init(_ worker: ChunkWorker<Tagger>) { self.worker = worker }
+    init(id: Int, worker: ChunkWorker<Tagger>) {
+        self.id = id
+        self.worker = worker
+    }
 }
 
 /// What a child task hands back to the coordinator.
@@ -113,6 +118,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
     let logger: Logger
     var idleWorkers: [WorkerBox<Tagger>] = []
     private var outputs: [Int: ShardOutput] = [:]
+    /// Shards whose chunks are all written, waiting for every worker to hand over its counts.
+    private var finishing: [Int: (drained: Set<Int>, partials: [Partial])] = [:]
     private var idleReaders: [Int: ReaderBox] = [:]
     private var readingNow: Set<Int> = []
     private var waitingChunks: [(shard: Int, chunk: ShardChunk, firstLine: Int)] = []
@@ -137,7 +144,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
             let name = shards[shard].relativePath
             group.addTask {
                 let result = try worker.worker.process(
-                    bytes, index: chunk.index, shardName: name, firstLine: firstLine, byteOffset: chunk.byteOffset)
+                    bytes, index: chunk.index, shard: shard, shardName: name, firstLine: firstLine,
+                    byteOffset: chunk.byteOffset)
                 return .processed(shard: shard, result: result, worker: worker)
             }
         }
@@ -218,6 +226,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         case .processed(let shard, let result, let worker):
             idleWorkers.append(worker)
             try deliver(.processed(result), index: result.index, shard: shard)
+            try drainIdleWorkers()
         }
         reportProgress()
     }
@@ -241,9 +250,32 @@ struct CoordinatorState<Tagger: EntityTagger> {
     }
 
     private mutating func finishIfComplete(_ shard: Int) throws {
-        guard let output = outputs[shard], output.isComplete else { return }
-        let reasons = try output.finish(compressor: compressor)
-        outputs.removeValue(forKey: shard)
+        guard let output = outputs[shard], output.isComplete, finishing[shard] == nil else { return }
+        finishing[shard] = (drained: [], partials: [])
+        try drainIdleWorkers()
+    }
+
+    /// Collects the counts of finishing shards from the workers that are idle now;
+    /// a busy worker hands over its part when it comes back.
+    private mutating func drainIdleWorkers() throws {
+        for shard in finishing.keys.sorted() {
+            guard var entry = finishing[shard] else { continue }
+            for box in idleWorkers where !entry.drained.contains(box.id) {
+                entry.drained.insert(box.id)
+                if let partial = box.worker.takePartial(shard: shard) { entry.partials.append(partial) }
+            }
+            if entry.drained.count == configuration.jobs {
+                finishing.removeValue(forKey: shard)
+                try finish(shard, partials: entry.partials)
+            } else {
+                finishing[shard] = entry
+            }
+        }
+    }
+
+    private mutating func finish(_ shard: Int, partials: [Partial]) throws {
+        guard let output = outputs.removeValue(forKey: shard) else { return }
+        let reasons = try output.finish(partials: partials, compressor: compressor)
         idleReaders.removeValue(forKey: shard)
         summary.lines += output.lines
         summary.documents += output.documentCount

@@ -73,7 +73,6 @@ final class ShardOutput {
             rejects += result.rejects
             bytes += result.bytes
             rejectsByReason.merge(result.rejectsByReason, uniquingKeysWith: +)
-            accumulator.add(result.partial)
         case .overlong(let line, let number, let offset):
             let files = try rejectFiles()
             try copySpill(line.spillPath, into: files.lines)
@@ -136,8 +135,11 @@ final class ShardOutput {
 
     /// Renames the shard's files into place and writes its partial.
     ///
+    /// - Parameters:
+    ///   - partials: The workers' counts of this shard's documents.
+    ///   - compressor: Makes the empty frame of a shard without documents.
     /// - Returns: The reasons and counts of this shard's rejects.
-    func finish(compressor: ZstdCompressor) throws -> [String: Int] {
+    func finish(partials: [Partial], compressor: ZstdCompressor) throws -> [String: Int] {
         if !wroteDocuments {
             // An empty frame keeps the file a valid zstd stream that decodes to nothing.
             var empty: [UInt8] = []
@@ -156,6 +158,7 @@ final class ShardOutput {
         builder.addShard()
         if failure != nil { builder.addFailedShard() }
         accumulator.add(builder.makePartial())
+        for partial in partials { accumulator.add(partial) }
         try PartialStore.write(accumulator.result(), to: layout.partialPath(for: shard))
         return rejectsByReason
     }

@@ -1,0 +1,94 @@
+/// The figures of one `lede bench`.
+public struct BenchmarkReport: Sendable {
+    /// One measured stage.
+    public struct Stage: Sendable {
+        /// What was measured, cumulatively (`+ tokenize` includes everything before it).
+        public var name: String
+        /// Median wall-clock seconds.
+        public var seconds: Double
+        /// Decoded JSONL megabytes (10⁶ bytes) per second.
+        public var megabytesPerSecond: Double
+        /// Documents per second.
+        public var documentsPerSecond: Double
+        /// Throughput as a fraction of the libzstd decompression floor.
+        public var ratioToFloor: Double
+    }
+
+    /// Jobs of the multi-core run.
+    public var jobs: Int
+    /// Repeats per stage.
+    public var repeats: Int
+    /// Decoded JSONL bytes of the shards.
+    public var bytes: Int64 = 0
+    /// Compressed bytes on disk.
+    public var compressedBytes: Int64 = 0
+    /// Documents in the shards.
+    public var documents = 0
+    /// Stages in order.
+    public var stages: [Stage] = []
+    /// The process's peak resident memory.
+    public var peakResidentBytes = 0
+
+    public init(jobs: Int, repeats: Int) {
+        self.jobs = jobs
+        self.repeats = repeats
+    }
+
+    /// Throughput of `jobs` jobs over one job, for whole runs.
+    public var scaling: Double? {
+        guard jobs > 1,
+            let one = stages.first(where: { $0.name == "lede run, 1 job" }),
+            let many = stages.first(where: { $0.name == "lede run, \(jobs) jobs" })
+        else { return nil }
+        return many.megabytesPerSecond / one.megabytesPerSecond
+    }
+
+    /// A table for people.
+    public func text() -> String {
+        var lines = [
+            "corpus: \(documents) documents, \(fixed(Double(bytes) / 1e6)) MB of JSONL (\(fixed(Double(compressedBytes) / 1e6)) MB compressed); median of \(repeats)",
+            pad("stage", 26) + leftPad("MB/s", 9) + leftPad("docs/s", 11) + leftPad("× floor", 9),
+        ]
+        for stage in stages {
+            lines.append(
+                pad(stage.name, 26) + leftPad(fixed(stage.megabytesPerSecond), 9)
+                    + leftPad(String(Int(stage.documentsPerSecond.isFinite ? stage.documentsPerSecond : 0)), 11)
+                    + leftPad(fixed(stage.ratioToFloor, digits: 2), 9))
+        }
+        if let scaling { lines.append("scaling: \(jobs) jobs = \(fixed(scaling, digits: 2))× one job") }
+        lines.append("peak memory: \(peakResidentBytes >> 20) MiB")
+        return lines.joined(separator: "\n")
+    }
+
+    /// One JSON object for scripts.
+    public func json() -> String {
+        let stageObjects = stages.map { stage in
+            "{\"name\":\"\(stage.name)\",\"seconds\":\(number(stage.seconds)),\"mb_per_s\":\(number(stage.megabytesPerSecond)),"
+                + "\"docs_per_s\":\(number(stage.documentsPerSecond)),\"ratio_to_floor\":\(number(stage.ratioToFloor))}"
+        }
+        return "{\"documents\":\(documents),\"bytes\":\(bytes),\"compressed_bytes\":\(compressedBytes),\"jobs\":\(jobs),"
+            + "\"repeats\":\(repeats),\"peak_rss_bytes\":\(peakResidentBytes),\"scaling\":\(scaling.map(number) ?? "null"),"
+            + "\"stages\":[\(stageObjects.joined(separator: ","))]}"
+    }
+
+    private func number(_ value: Double) -> String { value.isFinite ? String(value) : "null" }
+
+    private func fixed(_ value: Double, digits: Int = 1) -> String {
+        guard value.isFinite else { return "-" }
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = (value * scale).rounded()
+        let whole = Int(scaled / scale)
+        let fraction = Int(abs(scaled).truncatingRemainder(dividingBy: scale))
+        let digitsText = String(fraction)
+        return "\(whole).\(String(repeating: "0", count: digits - digitsText.count))\(digitsText)"
+    }
+
+    private func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    private func leftPad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
