@@ -1,0 +1,54 @@
+extension BuiltInLists {
+    /// Month and weekday names and their abbreviations: not entities on their own.
+    static let calendar = """
+    January
+    February
+    March
+    April
+    May
+    June
+    July
+    August
+    September
+    October
+    November
+    December
+    Jan
+    Jan.
+    Feb
+    Feb.
+    Mar.
+    Apr
+    Apr.
+    Jun.
+    Jul.
+    Aug
+    Aug.
+    Sep
+    Sep.
+    Sept
+    Sept.
+    Oct
+    Oct.
+    Nov
+    Nov.
+    Dec
+    Dec.
+    Monday
+    Tuesday
+    Wednesday
+    Thursday
+    Friday
+    Saturday
+    Sunday
+    Mon.
+    Tue.
+    Tues.
+    Wed.
+    Thu.
+    Thur.
+    Thurs.
+    Fri.
+    Sat.
+    """
+}
