@@ -43,7 +43,11 @@ let package = Package(
         .testTarget(name: "LedeEntitiesTests", dependencies: ["LedeEntities", "LedeText"]),
         .testTarget(name: "LedeAggregationTests", dependencies: ["LedeAggregation", "LedeEntities", "LedeIO"]),
         .testTarget(name: "LedeSampleTests", dependencies: ["LedeSample"]),
-        .testTarget(name: "LedePipelineTests", dependencies: ["LedePipeline", "LedeIO", "LedeSample"]),
+        .testTarget(
+            name: "LedePipelineTests",
+            dependencies: ["LedePipeline", "LedeIO", "LedeSample", .product(name: "Logging", package: "swift-log")]
+        ),
+        .testTarget(name: "LedeCLITests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,17 +24,25 @@ enum Fixtures {
         return FileSystem.isDirectory(path) ? path : nil
     }
 
-    /// Writes `lines` joined by newlines as a zstd shard (or plain JSONL).
-    static func writeShard(_ lines: [[UInt8]], to path: String, zstd: Bool = true, trailingNewline: Bool = true) throws {
+    /// Writes `lines` joined by newlines as a zstd shard (or plain JSONL), with one
+    /// zstd frame per `linesPerFrame` lines.
+    static func writeShard(
+        _ lines: [[UInt8]], to path: String, zstd: Bool = true, trailingNewline: Bool = true, linesPerFrame: Int = .max
+    ) throws {
         var bytes: [UInt8] = []
+        var frames: [UInt8] = []
+        let compressor = try ZstdCompressor(level: 3)
         for (index, line) in lines.enumerated() {
             bytes += line
             if index < lines.count - 1 || trailingNewline { bytes.append(0x0A) }
+            if zstd, (index + 1) % min(linesPerFrame, lines.count) == 0 {
+                try compressor.compress(bytes, appendingTo: &frames)
+                bytes.removeAll()
+            }
         }
         if zstd {
-            var frame: [UInt8] = []
-            try ZstdCompressor(level: 3).compress(bytes, appendingTo: &frame)
-            try AtomicFile.write(frame, to: path, durable: false)
+            if !bytes.isEmpty { try compressor.compress(bytes, appendingTo: &frames) }
+            try AtomicFile.write(frames, to: path, durable: false)
         } else {
             try AtomicFile.write(bytes, to: path, durable: false)
         }

@@ -34,7 +34,7 @@ struct RejectsTests {
         #expect(summary.exitCode == 1)
         let layout = OutputLayout(root: out)
         let kept = try Fixtures.readAll(layout.rejectedLinesPath(for: Shard(path: shard, relativePath: "mixed.jsonl.zst")))
-        let expected = [1, 2, 3, 4, 5, 7].flatMap { lines[$0] + [0x0A] }
+        let expected: [UInt8] = [1, 2, 3, 4, 5, 7].flatMap { lines[$0] + [UInt8(0x0A)] }
         #expect(kept == expected, "rejected lines must be kept byte for byte, in input order")
         let reasons = try Fixtures.readJSONLines(layout.rejectReasonsPath(for: Shard(path: shard, relativePath: "mixed.jsonl.zst")))
         #expect(reasons.map { $0["line"] as! Int } == [2, 3, 4, 5, 6, 8])
@@ -54,7 +54,8 @@ struct RejectsTests {
         }
         try Fixtures.writeShard(lines, to: Path.join(input, "good.jsonl.zst"))
         let cutPath = Path.join(input, "cut.jsonl.zst")
-        try Fixtures.writeShard(lines, to: cutPath)
+        // One frame per 100 lines, as archives are written: a cut leaves whole frames before it.
+        try Fixtures.writeShard(lines, to: cutPath, linesPerFrame: 100)
         let whole = try Data(contentsOf: URL(fileURLWithPath: cutPath))
         try whole.prefix(whole.count * 2 / 3).write(to: URL(fileURLWithPath: cutPath))
         let out = Path.join(root, "out")

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// Runs the built `lede` executable, as users and cron do.
+struct LedeProcess {
+    var status: Int32
+    var output: String
+    var error: String
+
+    static var executable: URL? {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        for configuration in ["debug", "release"] {
+            let url = root.appendingPathComponent(".build/\(configuration)/lede")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }
+
+    static func run(_ arguments: [String]) throws -> LedeProcess {
+        let process = Process()
+        process.executableURL = try #require(executable, "build the lede product first (swift build)")
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return LedeProcess(
+            status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+            error: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+@Suite("The lede command line")
+struct CommandLineTests {
+    private func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lede-cli-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test func badUsageExitsTwoWithAMessage() throws {
+        let unknown = try LedeProcess.run(["run", "--input", "x", "--output", "y", "--no-such-option"])
+        #expect(unknown.status == 2)
+        #expect(unknown.error.contains("no-such-option"))
+        let noInput = try LedeProcess.run(["run", "--output", "/tmp/lede-never"])
+        #expect(noInput.status == 2)
+        #expect(noInput.error.contains("--input"))
+        let missing = try LedeProcess.run(["run", "--input", "/nonexistent/shards", "--output", "/tmp/lede-never"])
+        #expect(missing.status == 2)
+        #expect(missing.error.contains("/nonexistent/shards"))
+        let topWithoutRun = try LedeProcess.run(["top", "--output", "/nonexistent/out"])
+        #expect(topWithoutRun.status == 2)
+        #expect(topWithoutRun.error.contains("lede run"))
+    }
+
+    @Test func unusableOutputDirectoryExitsTwo() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let corpus = root.appendingPathComponent("corpus").path
+        #expect(try LedeProcess.run(["sample", "--output", corpus, "--docs", "20", "--shards", "1"]).status == 0)
+        let result = try LedeProcess.run(["run", "--input", corpus, "--output", file.appendingPathComponent("out").path])
+        #expect(result.status == 2)
+        #expect(result.error.contains("--output"))
+    }
+
+    @Test func sampleRunTopAndMergeWorkTogether() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("corpus").path
+        let out = root.appendingPathComponent("out").path
+        let sample = try LedeProcess.run(["sample", "--output", corpus, "--docs", "300", "--shards", "2", "--seed", "5"])
+        #expect(sample.status == 0)
+        let run = try LedeProcess.run(["run", "--input", corpus, "--output", out])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("300 documents"))
+        #expect(run.output.contains("MB/s"))
+        let top = try LedeProcess.run(["top", "--output", out, "--label", "PER", "--limit", "5"])
+        #expect(top.status == 0)
+        #expect(top.output.split(separator: "\n").count == 6)
+        #expect(top.output.contains("PER"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: out + "/aggregates/entities.csv"))
+        try FileManager.default.removeItem(atPath: out + "/aggregates")
+        let merge = try LedeProcess.run(["merge", "--output", out])
+        #expect(merge.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/aggregates/entities.csv")) == before)
+    }
+
+    @Test func rejectsMakeTheExitCodeOne() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shard = root.appendingPathComponent("bad.jsonl")
+        try Data("{\"text\":\"Fine in Paris.\"}\nnot json\n".utf8).write(to: shard)
+        let run = try LedeProcess.run(["run", "--input", shard.path, "--output", root.appendingPathComponent("out").path])
+        #expect(run.status == 1)
+        #expect(run.output.contains("not-json 1"))
+    }
+}
