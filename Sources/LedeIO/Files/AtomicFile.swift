@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A file written under a temporary name and renamed into place when complete.
 ///
@@ -12,19 +13,29 @@ import Darwin
 /// half-written file, whatever instant the process is killed at. Writes are
 /// buffered. A writer that is dropped without ``commit()`` removes its temporary
 /// file.
+///
+/// Errors are sticky: once a write has failed, every later write and ``commit()``
+/// throws that same error (and ``commit()`` removes the temporary file), so that a
+/// file missing some bytes can never be renamed into place.
 public final class AtomicFile {
     /// The final path.
     public let path: String
-    /// The temporary path written until ``commit()``.
+    /// The temporary path written until ``commit()``: `.<name>.tmp-<pid>-<serial>`
+    /// in the same directory, so that the rename never crosses file systems.
     public let temporaryPath: String
     private var descriptor: FileDescriptor?
     private var buffer: [UInt8]
     private let bufferLimit: Int
     private let durable: Bool
-    /// Bytes written so far.
+    private var failure: SystemError?
+    /// Bytes accepted so far (buffered or written).
     public private(set) var bytesWritten: Int64 = 0
 
     /// Starts writing a new version of `path`, creating its directory when missing.
+    ///
+    /// A stale temporary file left by a killed process that had the same pid (in a
+    /// container, every run may be pid 1) is never reused: the next free name is
+    /// taken instead.
     ///
     /// - Parameters:
     ///   - path: The file to replace on ``commit()``.
@@ -35,12 +46,11 @@ public final class AtomicFile {
         self.path = path
         let directory = Path.directory(of: path)
         try FileSystem.createDirectory(directory)
-        temporaryPath = Path.join(directory, ".\(Path.lastComponent(of: path)).tmp-\(getpid())-\(AtomicFile.nextSerial())")
-        descriptor = try FileDescriptor.createForWriting(temporaryPath, exclusive: true)
+        (temporaryPath, descriptor) = try AtomicFile.createTemporary(for: path, in: directory)
         self.durable = durable
-        bufferLimit = bufferSize
+        bufferLimit = max(bufferSize, 0)
         buffer = []
-        buffer.reserveCapacity(bufferSize)
+        buffer.reserveCapacity(bufferLimit)
     }
 
     deinit {
@@ -53,15 +63,22 @@ public final class AtomicFile {
     /// Appends bytes.
     public func write(_ bytes: UnsafeRawBufferPointer) throws(SystemError) {
         guard let descriptor else { preconditionFailure("write after commit or discard of \(path)") }
-        bytesWritten += Int64(bytes.count)
-        if buffer.count + bytes.count > bufferLimit {
-            try flush(descriptor)
-            if bytes.count >= bufferLimit {
-                try descriptor.writeAll(bytes)
-                return
+        if let failure { throw failure }
+        do throws(SystemError) {
+            if buffer.count + bytes.count > bufferLimit {
+                try flush(descriptor)
+                if bytes.count >= bufferLimit {
+                    try descriptor.writeAll(bytes)
+                    bytesWritten += Int64(bytes.count)
+                    return
+                }
             }
+            buffer.append(contentsOf: bytes)
+            bytesWritten += Int64(bytes.count)
+        } catch {
+            failure = error
+            throw error
         }
-        buffer.append(contentsOf: bytes)
     }
 
     /// Appends the bytes of an array.
@@ -89,17 +106,26 @@ public final class AtomicFile {
     }
 
     /// Flushes, closes and renames the temporary file to ``path``.
+    ///
+    /// On failure (now or in an earlier write) the temporary file is removed,
+    /// ``path`` is untouched, and the writer is finished.
     public func commit() throws(SystemError) {
-        guard let descriptor else { preconditionFailure("commit twice of \(path)") }
-        do {
+        guard let descriptor else { preconditionFailure("commit after commit or discard of \(path)") }
+        // Whatever happens next, this descriptor is closed exactly once.
+        self.descriptor = nil
+        do throws(SystemError) {
+            if let failure { throw failure }
             try flush(descriptor)
             if durable { try descriptor.sync() }
+        } catch {
+            try? descriptor.close()
+            try? FileSystem.removeFile(temporaryPath)
+            throw error
+        }
+        do throws(SystemError) {
             try descriptor.close()
-            self.descriptor = nil
             try FileSystem.rename(temporaryPath, to: path)
         } catch {
-            if self.descriptor != nil { try? descriptor.close() }
-            self.descriptor = nil
             try? FileSystem.removeFile(temporaryPath)
             throw error
         }
@@ -107,24 +133,33 @@ public final class AtomicFile {
     }
 
     /// Abandons the new version: the temporary file is removed, ``path`` is untouched.
+    /// Does nothing after ``commit()`` or a first `discard()`.
     public func discard() {
         guard let descriptor else { return }
-        try? descriptor.close()
         self.descriptor = nil
+        try? descriptor.close()
         try? FileSystem.removeFile(temporaryPath)
     }
 
-    private static func nextSerial() -> Int {
-        serialLock.withLock { value in
-            value += 1
-            return value
+    /// Creates a new temporary file next to `path`, skipping names already taken.
+    private static func createTemporary(
+        for path: String, in directory: String
+    ) throws(SystemError) -> (String, FileDescriptor) {
+        let prefix = ".\(Path.lastComponent(of: path)).tmp-\(getpid())-"
+        var attempts = 0
+        while true {
+            let candidate = Path.join(directory, prefix + String(serial.wrappingAdd(1, ordering: .relaxed).newValue))
+            do {
+                return (candidate, try FileDescriptor.createForWriting(candidate, exclusive: true))
+            } catch where error.code == EEXIST && attempts < 10_000 {
+                attempts += 1
+            }
         }
     }
 }
 
-import Synchronization
-
-private let serialLock = Mutex<Int>(0)
+/// Serial numbers of temporary names, unique within the process.
+private let serial = Atomic<Int>(0)
 
 extension AtomicFile {
     /// Writes `bytes` to `path` atomically in one call.

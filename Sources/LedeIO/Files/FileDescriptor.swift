@@ -23,7 +23,9 @@ public struct FileDescriptor: Sendable {
         try open(path, flags: O_RDONLY | O_CLOEXEC, mode: 0)
     }
 
-    /// Creates or truncates `path` for writing with mode 0644.
+    /// Opens `path` for writing with mode 0644 (less the umask): created when
+    /// missing, truncated when present, or, when `exclusive`, refused with `EEXIST`
+    /// when present.
     ///
     /// The corresponding C function is `open`.
     public static func createForWriting(_ path: String, exclusive: Bool = false) throws(SystemError) -> FileDescriptor {
@@ -39,8 +41,10 @@ public struct FileDescriptor: Sendable {
 
     private static func open(_ path: String, flags: Int32, mode: mode_t) throws(SystemError) -> FileDescriptor {
         while true {
-            #if canImport(Glibc) || canImport(Musl)
+            #if canImport(Glibc)
             let fd = Glibc.open(path, flags, mode)
+            #elseif canImport(Musl)
+            let fd = Musl.open(path, flags, mode)
             #else
             let fd = Darwin.open(path, flags, mode)
             #endif
@@ -55,8 +59,10 @@ public struct FileDescriptor: Sendable {
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SystemError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
-            #if canImport(Glibc) || canImport(Musl)
+            #if canImport(Glibc)
             let n = Glibc.read(rawValue, base, buffer.count)
+            #elseif canImport(Musl)
+            let n = Musl.read(rawValue, base, buffer.count)
             #else
             let n = Darwin.read(rawValue, base, buffer.count)
             #endif
@@ -72,8 +78,10 @@ public struct FileDescriptor: Sendable {
         guard var p = bytes.baseAddress else { return }
         var left = bytes.count
         while left > 0 {
-            #if canImport(Glibc) || canImport(Musl)
+            #if canImport(Glibc)
             let n = Glibc.write(rawValue, p, left)
+            #elseif canImport(Musl)
+            let n = Musl.write(rawValue, p, left)
             #else
             let n = Darwin.write(rawValue, p, left)
             #endif
@@ -81,6 +89,9 @@ public struct FileDescriptor: Sendable {
                 if errno == EINTR { continue }
                 throw SystemError("write", path: path, code: errno)
             }
+            // write(2) never returns 0 for a non-empty request on a file; were it
+            // to, looping would never end.
+            if n == 0 { throw SystemError("write", path: path, code: EIO) }
             p += n
             left -= n
         }
@@ -106,10 +117,16 @@ public struct FileDescriptor: Sendable {
 
     /// Closes the descriptor; errors other than `EINTR` are reported.
     ///
+    /// The descriptor is released even when an error is reported (as on Linux), so
+    /// it must never be closed a second time: the number may already belong to
+    /// another file.
+    ///
     /// The corresponding C function is `close`.
     public func close() throws(SystemError) {
-        #if canImport(Glibc) || canImport(Musl)
+        #if canImport(Glibc)
         let rc = Glibc.close(rawValue)
+        #elseif canImport(Musl)
+        let rc = Musl.close(rawValue)
         #else
         let rc = Darwin.close(rawValue)
         #endif

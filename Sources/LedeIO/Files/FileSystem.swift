@@ -8,17 +8,24 @@ import Darwin
 
 /// Path and directory operations on the local file system.
 public enum FileSystem {
-    /// Creates `path` and any missing parents; succeeds when it already exists.
+    /// Creates `path` and any missing parents; succeeds when it already is a directory.
+    ///
+    /// Something else than a directory at `path` or at a parent is an error (`EEXIST`),
+    /// named by the path where it is. Concurrent calls creating the same directories
+    /// all succeed.
     ///
     /// The corresponding C function is `mkdir`.
     public static func createDirectory(_ path: String) throws(SystemError) {
         if isDirectory(path) { return }
         let parent = Path.directory(of: path)
-        if !parent.isEmpty && parent != path && parent != "/" && parent != "." {
+        if parent != path && parent != "/" && parent != "." {
             try createDirectory(parent)
         }
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw SystemError("create directory", path: path, code: errno)
+        if mkdir(path, 0o755) != 0 {
+            let code = errno
+            // Lost a race with another creator, or something else is in the way.
+            if code == EEXIST && isDirectory(path) { return }
+            throw SystemError("create directory", path: path, code: code)
         }
     }
 
@@ -58,7 +65,13 @@ public enum FileSystem {
         guard let dir = opendir(path) else { throw SystemError("list directory", path: path, code: errno) }
         defer { closedir(dir) }
         var names: [String] = []
-        while let entry = readdir(dir) {
+        while true {
+            // readdir returns nil both at the end and on failure; errno tells which.
+            errno = 0
+            guard let entry = readdir(dir) else {
+                if errno != 0 { throw SystemError("list directory", path: path, code: errno) }
+                break
+            }
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
@@ -67,31 +80,57 @@ public enum FileSystem {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    /// Every regular file below `root` (recursively, following the order of names),
-    /// as paths that start with `root`.
+    /// Every regular file below `root`, recursively, as paths that start with `root`,
+    /// sorted bytewise as whole paths (as `LC_ALL=C sort` would).
+    ///
+    /// Symbolic links are followed, to files and to directories, but a link back to a
+    /// directory being listed (a cycle) is skipped. Anything that is neither a regular
+    /// file nor a directory (a FIFO, a socket, a dangling link) is left out.
     public static func regularFiles(under root: String) throws(SystemError) -> [String] {
         var files: [String] = []
-        for name in try contentsOfDirectory(root) {
-            let path = Path.join(root, name)
-            if isDirectory(path) {
-                files += try regularFiles(under: path)
-            } else if isRegularFile(path) {
+        var ancestors: [FileIdentity] = []
+        if let identity = FileIdentity(path: root) { ancestors.append(identity) }
+        try collectRegularFiles(under: root, ancestors: &ancestors, into: &files)
+        return files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private static func collectRegularFiles(
+        under directory: String, ancestors: inout [FileIdentity], into files: inout [String]
+    ) throws(SystemError) {
+        for name in try contentsOfDirectory(directory) {
+            let path = Path.join(directory, name)
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
                 files.append(path)
+            case S_IFDIR:
+                let identity = FileIdentity(info)
+                if ancestors.contains(identity) { continue }
+                ancestors.append(identity)
+                defer { ancestors.removeLast() }
+                try collectRegularFiles(under: path, ancestors: &ancestors, into: &files)
+            default:
+                continue
             }
         }
-        return files
     }
 
     /// Renames `source` to `destination`, replacing it atomically.
     ///
+    /// A failure reads `cannot rename <source> to <destination>: <reason>`; the
+    /// error's `path` is the destination.
+    ///
     /// The corresponding C function is `rename`.
     public static func rename(_ source: String, to destination: String) throws(SystemError) {
-        #if canImport(Glibc) || canImport(Musl)
+        #if canImport(Glibc)
         let rc = Glibc.rename(source, destination)
+        #elseif canImport(Musl)
+        let rc = Musl.rename(source, destination)
         #else
         let rc = Darwin.rename(source, destination)
         #endif
-        if rc != 0 { throw SystemError("rename to \(destination)", path: source, code: errno) }
+        if rc != 0 { throw SystemError("rename \(source) to", path: destination, code: errno) }
     }
 
     /// Removes a file; a missing file is not an error.
@@ -119,5 +158,22 @@ public enum FileSystem {
         guard fd >= 0 else { return }
         _ = fsync(fd)
         _ = close(fd)
+    }
+}
+
+/// A file's device and inode: what makes two paths the same directory.
+private struct FileIdentity: Equatable {
+    var device: UInt64
+    var inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
     }
 }

@@ -5,16 +5,20 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Limits that shape how a shard is cut into chunks.
 public struct ChunkingOptions: Sendable, Equatable {
-    /// Decoded bytes per chunk (a chunk ends at the last newline within it).
+    /// Decoded bytes per chunk: a chunk ends at the last line end that fits (at
+    /// least 1). A line longer than this makes its chunk longer, up to
+    /// `maxLineLength + 1` bytes.
     public var chunkSize: Int
-    /// Longest line kept in memory; longer lines are spilled to disk and rejected.
+    /// The longest line, in bytes without its `\n`, delivered in memory (at least 1);
+    /// longer lines are spilled to disk and delivered as `.overlong`.
     public var maxLineLength: Int
 
     public init(chunkSize: Int = 4 << 20, maxLineLength: Int = 64 << 20) {
-        self.chunkSize = max(chunkSize, 1 << 10)
+        self.chunkSize = max(chunkSize, 1)
         self.maxLineLength = max(maxLineLength, 1)
     }
 }
@@ -22,69 +26,108 @@ public struct ChunkingOptions: Sendable, Equatable {
 /// Cuts a shard's decoded stream into chunks of whole lines.
 ///
 /// Decompression writes straight into each chunk's own buffer; only the partial
-/// line at the end moves to the next chunk. Memory per reader is bounded by the
-/// chunk size, or the line limit for a chunk holding one long line.
+/// line at the end moves to the next chunk. No chunk, and no buffer of the reader,
+/// holds more than `max(chunkSize, maxLineLength + 1)` bytes, whatever the input.
+///
+/// What the chunks promise:
+/// - Their indices count 0, 1, 2, … and each `byteOffset` is the sum of the decoded
+///   sizes of the chunks before it: the bytes of `.lines` and `.truncated`, and for
+///   `.overlong` the line's length plus its newline (a last line without a newline
+///   counts its length only).
+/// - `.lines` holds whole lines of at most `maxLineLength` bytes each, every one
+///   ending in `\n` except the shard's last line when the shard does not end in one.
+/// - Every line longer than `maxLineLength` comes alone as `.overlong`.
+/// - When the stream fails, the chunks decoded before the fault come first, then
+///   the cut-off line (`.truncated`, or `.overlong` when it is already over the
+///   limit), then `next()` throws once, and returns `nil` from then on.
+///
+/// A reader is used by one task at a time; readers of different shards may run
+/// concurrently and share a spill directory.
 public final class ChunkReader {
     private let source: ShardByteSource
-    private let options: ChunkingOptions
+    private let chunkSize: Int
+    private let lineLimit: Int
     private let spillDirectory: String
+    /// Decoded bytes read from the source and not yet delivered; they start a line.
     private var carry: [UInt8] = []
     private var nextIndex = 0
     private var offset: Int64 = 0
+    /// The source has reported its end.
+    private var sourceEnded = false
+    /// The fault the source threw, to throw once the bytes before it are delivered.
+    private var sourceError: ShardReadError?
+    /// Everything has been delivered (or thrown): `next()` returns `nil`.
     private var finished = false
-    private var pendingError: ShardReadError?
 
     /// Creates a reader over `source`.
     ///
     /// - Parameters:
     ///   - source: The shard's decoded bytes.
     ///   - options: Chunk size and line limit.
-    ///   - spillDirectory: Where overlong lines are written.
+    ///   - spillDirectory: Where overlong lines are written, created when needed.
+    ///     Each spill file has a name of its own, unique among all readers of the
+    ///     process and never overwriting an existing file; the consumer removes it.
     public init(source: ShardByteSource, options: ChunkingOptions = ChunkingOptions(), spillDirectory: String) {
         self.source = source
-        self.options = options
+        chunkSize = max(options.chunkSize, 1)
+        lineLimit = min(max(options.maxLineLength, 1), Int.max / 4)  // no overflow in `lineLimit + 1`
         self.spillDirectory = spillDirectory
     }
+
+    /// The largest buffer the reader holds.
+    private var bufferLimit: Int { max(chunkSize, lineLimit + 1) }
 
     /// The next chunk, or `nil` after the last one.
     ///
     /// When the stream fails, the chunks decoded before the fault come first, then
-    /// the cut-off line as a `.truncated` chunk, and then this method throws.
+    /// the cut-off line, and then this method throws; afterwards it returns `nil`.
+    /// A spill file that cannot be written is thrown as a `ShardReadError` too.
     public func next() throws(ShardReadError) -> ShardChunk? {
-        if let pendingError {
-            self.pendingError = nil
-            finished = true
-            throw pendingError
-        }
         if finished { return nil }
-        var capacity = max(options.chunkSize, carry.count + 1)
-        var buffer = carry
-        carry = []
-        var atEnd = false
+        var buffer: [UInt8] = []
+        swap(&buffer, &carry)
+        var capacity = max(chunkSize, buffer.count)
+        // Bytes before `lineStart` are whole lines that fit the limit; bytes from
+        // `lineStart` to `searched` hold no newline.
+        var lineStart = 0
+        var searched = 0
         while true {
-            let (filled, error) = fill(&buffer, to: capacity)
-            atEnd = filled
-            if let error {
-                return try deliverBeforeFailure(buffer, error: error)
+            fill(&buffer, to: capacity)
+            let overlong = buffer.withUnsafeBytes { scanLines($0, lineStart: &lineStart, searched: &searched) }
+            if let overlong {
+                if lineStart > 0 { return deliverLines(&buffer, upTo: lineStart) }
+                return try spill(&buffer, lineEnd: overlong)
             }
-            if let last = lastNewline(in: buffer) {
-                if last + 1 < buffer.count {
-                    carry = Array(buffer[(last + 1)...])
-                    buffer.removeLast(buffer.count - last - 1)
-                }
-                return make(.lines(buffer), size: buffer.count)
+            if buffer.count - lineStart > lineLimit {
+                // The last line is already too long, and goes on.
+                if lineStart > 0 { return deliverLines(&buffer, upTo: lineStart) }
+                return try spill(&buffer, lineEnd: nil)
             }
-            if atEnd {
+            if let sourceError {
+                if lineStart > 0 { return deliverLines(&buffer, upTo: lineStart) }
+                if !buffer.isEmpty { return make(.truncated(buffer), size: buffer.count) }
+                finished = true
+                throw sourceError
+            }
+            if sourceEnded {
+                // Everything is here; the last line may lack its newline.
                 finished = true
                 if buffer.isEmpty { return nil }
                 return make(.lines(buffer), size: buffer.count)
             }
-            if buffer.count > options.maxLineLength {
-                return try spill(buffer)
-            }
-            capacity = min(capacity * 2, options.maxLineLength + 1)
-            if capacity <= buffer.count { capacity = buffer.count + 1 }
+            // The buffer is full.
+            if lineStart > 0 { return deliverLines(&buffer, upTo: lineStart) }
+            // One line fills it and goes on: make room for it, up to the limit. The
+            // line is at most `lineLimit` bytes so far, so the buffer grows.
+            capacity = min(capacity * 2, lineLimit + 1)
         }
+    }
+
+    /// Stops reading: closes the source; `next()` returns `nil` from now on.
+    public func close() {
+        finished = true
+        carry = []
+        source.close()
     }
 
     private func make(_ content: ShardChunk.Content, size: Int) -> ShardChunk {
@@ -94,108 +137,143 @@ public final class ChunkReader {
         return chunk
     }
 
-    private func deliverBeforeFailure(_ buffer: [UInt8], error: ShardReadError) throws(ShardReadError) -> ShardChunk? {
-        pendingError = error
-        if let last = lastNewline(in: buffer) {
-            if last + 1 < buffer.count { carry = Array(buffer[(last + 1)...]) }
-            return make(.lines(Array(buffer[...last])), size: last + 1)
-        }
-        if !buffer.isEmpty { return make(.truncated(buffer), size: buffer.count) }
-        finished = true
-        pendingError = nil
-        throw error
+    /// Delivers `buffer[..<end]` (whole lines) and keeps the rest for the next chunk.
+    private func deliverLines(_ buffer: inout [UInt8], upTo end: Int) -> ShardChunk {
+        carry = Array(buffer[end...])
+        buffer.removeLast(buffer.count - end)
+        return make(.lines(buffer), size: end)
     }
 
-    /// Reads into `buffer` until it holds `capacity` bytes or the stream ends.
+    /// Moves `lineStart` past the whole lines of `raw` that fit the limit.
     ///
-    /// - Returns: Whether the stream ended, and the error that stopped it, if any.
-    private func fill(_ buffer: inout [UInt8], to capacity: Int) -> (Bool, ShardReadError?) {
+    /// - Returns: The index of the newline ending the line at `lineStart` when that
+    ///   line is over the limit.
+    private func scanLines(_ raw: UnsafeRawBufferPointer, lineStart: inout Int, searched: inout Int) -> Int? {
+        guard let base = raw.baseAddress else { return nil }
+        var from = max(searched, lineStart)
+        while from < raw.count, let hit = memchr(base + from, 0x0A, raw.count - from) {
+            let newline = base.distance(to: UnsafeRawPointer(hit))
+            if newline - lineStart > lineLimit {
+                searched = newline
+                return newline
+            }
+            lineStart = newline + 1
+            from = lineStart
+        }
+        searched = raw.count
+        return nil
+    }
+
+    /// Reads into `buffer` until it holds `capacity` bytes, the stream ends or fails.
+    private func fill(_ buffer: inout [UInt8], to capacity: Int) {
         let start = buffer.count
-        if capacity <= start { return (false, nil) }
-        var ended = false
-        var failure: ShardReadError?
+        guard capacity > start, !sourceEnded, sourceError == nil else { return }
+        appendUninitialized(&buffer, count: capacity - start) { raw in read(into: raw) }
+    }
+
+    /// Reads until `raw` is full, the stream ends or fails; returns the bytes read.
+    private func read(into raw: UnsafeMutableRawBufferPointer) -> Int {
         var got = 0
-        appendUninitialized(&buffer, count: capacity - start) { raw in
-            while got < raw.count {
-                let n: Int
-                do throws(ShardReadError) {
-                    n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[got...]))
-                } catch {
-                    failure = error
-                    return got
-                }
-                if n == 0 { ended = true; break }
+        while got < raw.count && !sourceEnded && sourceError == nil {
+            do throws(ShardReadError) {
+                let n = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[got...]))
+                if n == 0 { sourceEnded = true }
                 got += n
+            } catch {
+                sourceError = error
             }
-            return got
         }
-        return (ended, failure)
+        return got
     }
 
-    /// Streams one overlong line (whose first bytes are `head`) to a spill file.
-    private func spill(_ head: [UInt8]) throws(ShardReadError) -> ShardChunk {
-        let spillPath = Path.join(spillDirectory, "overlong-\(getpid())-\(ObjectIdentifier(self).hashValue & 0xFFFFFF)-\(nextIndex).spill")
+    /// Writes the overlong line at the start of `buffer` to a spill file: up to
+    /// `lineEnd` when its newline is in the buffer, else the whole buffer and then the
+    /// stream up to the line's newline, its end or a fault.
+    private func spill(_ buffer: inout [UInt8], lineEnd: Int?) throws(ShardReadError) -> ShardChunk {
+        let spillPath: String
         let file: FileDescriptor
-        do {
+        do throws(SystemError) {
             try FileSystem.createDirectory(spillDirectory)
-            file = try FileDescriptor.createForWriting(spillPath)
+            (spillPath, file) = try createSpillFile()
         } catch {
+            finished = true
             throw ShardReadError(path: source.path, offset: source.consumedFileBytes, reason: "cannot spill an overlong line: \(error)")
         }
-        defer { try? file.close() }
-        var length = Int64(0)
-        var pending = head
-        var readFailure: ShardReadError?
-        do {
-            while true {
-                if let newline = pending.firstIndex(of: 0x0A) {
-                    try pending.withUnsafeBytes { try file.writeAll(UnsafeRawBufferPointer(rebasing: $0[..<newline])) }
-                    length += Int64(newline)
-                    carry = Array(pending[(newline + 1)...])
-                    let chunk = make(.overlong(OverlongLine(length: length, spillPath: spillPath)), size: Int(length))
-                    offset += 1
-                    return chunk
-                }
-                try pending.withUnsafeBytes { try file.writeAll($0) }
-                length += Int64(pending.count)
-                pending.removeAll(keepingCapacity: true)
-                let (ended, error) = fill(&pending, to: 1 << 20)
-                if let error { readFailure = error; break }
-                if ended && pending.isEmpty { break }
-                if ended, pending.firstIndex(of: 0x0A) == nil {
-                    try pending.withUnsafeBytes { try file.writeAll($0) }
-                    length += Int64(pending.count)
-                    break
+        var length = 0
+        var ended = false
+        var fileOpen = true
+        do throws(SystemError) {
+            if let lineEnd {
+                try write(buffer[..<lineEnd], to: file)
+                length = lineEnd
+                ended = true
+                carry = Array(buffer[(lineEnd + 1)...])
+            } else {
+                try write(buffer[...], to: file)
+                length = buffer.count
+                buffer = []
+                let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(bufferLimit, 1 << 20), alignment: 16)
+                defer { piece.deallocate() }
+                while !sourceEnded && sourceError == nil {
+                    let n = read(into: piece)
+                    let bytes = UnsafeRawBufferPointer(rebasing: piece[..<n])
+                    if n > 0, let hit = memchr(bytes.baseAddress!, 0x0A, n) {
+                        let newline = bytes.baseAddress!.distance(to: UnsafeRawPointer(hit))
+                        try file.writeAll(UnsafeRawBufferPointer(rebasing: bytes[..<newline]))
+                        length += newline
+                        ended = true
+                        carry = Array(bytes[(newline + 1)...])
+                        break
+                    }
+                    try file.writeAll(bytes)
+                    length += n
                 }
             }
-        } catch let error as SystemError {
-            throw ShardReadError(path: source.path, offset: source.consumedFileBytes, reason: "cannot spill an overlong line: \(error)")
+            fileOpen = false
+            try file.close()
         } catch {
-            throw ShardReadError(path: source.path, offset: source.consumedFileBytes, reason: "\(error)")
+            if fileOpen { try? file.close() }
+            try? FileSystem.removeFile(spillPath)
+            finished = true
+            carry = []
+            throw ShardReadError(path: source.path, offset: source.consumedFileBytes, reason: "cannot spill an overlong line: \(error)")
         }
-        if let readFailure { pendingError = readFailure } else { finished = true }
-        return make(.overlong(OverlongLine(length: length, spillPath: spillPath)), size: Int(length))
+        return make(.overlong(OverlongLine(length: Int64(length), spillPath: spillPath)), size: length + (ended ? 1 : 0))
     }
 
-    private func lastNewline(in buffer: [UInt8]) -> Int? {
-        buffer.withUnsafeBytes { raw -> Int? in
-            // Lines are short next to chunks, so a backward byte scan meets a newline
-            // within a few kilobytes; memrchr is not in every libc module map.
-            var i = raw.count
-            while i > 0 {
-                i -= 1
-                if raw[i] == 0x0A { return i }
-            }
+    private func write(_ bytes: ArraySlice<UInt8>, to file: FileDescriptor) throws(SystemError) {
+        let failure: SystemError? = bytes.withUnsafeBytes { raw in
+            do throws(SystemError) { try file.writeAll(raw) } catch { return error }
             return nil
+        }
+        if let failure { throw failure }
+    }
+
+    /// A new file in the spill directory, with a name no other reader of this or
+    /// another process has (an existing file is never truncated: another pid on
+    /// another machine may share the directory).
+    private func createSpillFile() throws(SystemError) -> (String, FileDescriptor) {
+        var attempts = 0
+        while true {
+            let serial = spillSerial.wrappingAdd(1, ordering: .relaxed).newValue
+            let candidate = Path.join(spillDirectory, "overlong-\(getpid())-\(serial).spill")
+            do {
+                return (candidate, try FileDescriptor.createForWriting(candidate, exclusive: true))
+            } catch where error.code == EEXIST && attempts < 10_000 {
+                attempts += 1
+            }
         }
     }
 }
 
+/// Serial numbers of spill files, unique within the process.
+private let spillSerial = Atomic<Int>(0)
+
 /// Grows `buffer` by up to `extra` bytes that `body` initialises, keeping only the
 /// bytes it reports as written.
 ///
-/// Decompression writes straight into the array's spare capacity this way, with
-/// no zero-fill and no second copy.
+/// Decompression writes straight into the array's new storage this way, with no
+/// zero-fill and no second copy.
 private func appendUninitialized(
     _ buffer: inout [UInt8], count extra: Int, _ body: (UnsafeMutableRawBufferPointer) -> Int
 ) {

@@ -2,8 +2,14 @@ import CZstd
 
 /// The decompressed bytes of one shard, read in order through one reused input buffer.
 ///
-/// `.zst` files go through libzstd (any number of frames, skippable frames, long
-/// windows); anything else is read as plain JSON Lines.
+/// `.zst` and `.zstd` files go through libzstd (any number of frames, skippable
+/// frames, windows up to 2 GiB); anything else is read as plain JSON Lines.
+///
+/// A fault (a truncated or corrupt stream, a read error) comes after every byte
+/// decoded before it: the `read` call that meets it returns those bytes, the next
+/// call throws, and every later call throws the same error again. A frame's
+/// checksum is checked at its end, so the bytes of a frame whose checksum turns out
+/// wrong, or missing, have been delivered by then.
 public final class ShardByteSource {
     /// How the file's bytes are turned into JSON Lines.
     public enum Format: Sendable, Equatable {
@@ -22,10 +28,16 @@ public final class ShardByteSource {
     private let inputBuffer: UnsafeMutableRawBufferPointer
     private var input = ZSTD_inBuffer(src: nil, size: 0, pos: 0)
     private var fileOffset: Int64 = 0
+    /// The file has no more bytes.
     private var endOfFile = false
+    /// Every byte has been delivered: `read` returns 0 from now on.
+    private var drained = false
+    /// libzstd has consumed part of a frame that it has not finished.
     private var frameOpen = false
     private var closed = false
-    private var pendingError: ShardReadError?
+    /// The fault met, thrown by every `read` after the bytes decoded before it.
+    private var failure: ShardReadError?
+    private var failureDelivered = false
 
     /// The format that a path's name implies.
     public static func format(ofPath path: String) -> Format {
@@ -36,7 +48,7 @@ public final class ShardByteSource {
     ///
     /// - Parameters:
     ///   - path: A `.jsonl.zst` or `.jsonl` file.
-    ///   - inputBufferSize: Compressed bytes read per `read` call.
+    ///   - inputBufferSize: Compressed bytes read per `read` system call (at least 4).
     public init(path: String, inputBufferSize: Int = 1 << 17) throws(ShardReadError) {
         self.path = path
         format = ShardByteSource.format(ofPath: path)
@@ -52,10 +64,13 @@ public final class ShardByteSource {
                 try? file.close()
                 throw ShardReadError(path: path, offset: 0, reason: error.description)
             }
+            // Room for the magic number in the first read; no room at all would
+            // look like the end of the file.
+            inputBuffer = .allocate(byteCount: max(inputBufferSize, 4), alignment: 16)
         } else {
             decompressor = nil
+            inputBuffer = .allocate(byteCount: 0, alignment: 16)
         }
-        inputBuffer = .allocate(byteCount: inputBufferSize, alignment: 16)
         input.src = UnsafeRawPointer(inputBuffer.baseAddress)
     }
 
@@ -70,17 +85,37 @@ public final class ShardByteSource {
     /// Fills `buffer` with the next decoded bytes.
     ///
     /// - Returns: The number of bytes written; less than `buffer.count` only at the
-    ///   end of the shard, and 0 once everything has been delivered.
+    ///   end of the shard or just before a fault, and 0 once everything has been
+    ///   delivered.
+    /// - Throws: The fault that ended the stream, once the bytes before it have been
+    ///   returned; again on every later call. Reading after ``close()`` is a fault too.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ShardReadError) -> Int {
-        guard let decompressor else { return try readPlain(into: buffer) }
-        if let pendingError {
-            self.pendingError = nil
-            throw pendingError
+        if let failure, failureDelivered { throw failure }
+        if failure != nil {
+            failureDelivered = true
+            throw failure!
         }
+        if closed { throw ShardReadError(path: path, offset: consumedFileBytes, reason: "read after close") }
+        if drained || buffer.isEmpty { return 0 }
+        let count = decompressor == nil ? readPlain(into: buffer) : readZstd(into: buffer)
+        if failure != nil && count == 0 {
+            failureDelivered = true
+            throw failure!
+        }
+        return count
+    }
+
+    /// Decodes into `buffer` until it is full, the stream ends or a fault is met
+    /// (recorded in ``failure``).
+    private func readZstd(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        let decompressor = decompressor!
         var output = ZSTD_outBuffer(dst: buffer.baseAddress, size: buffer.count, pos: 0)
         while output.pos < output.size {
             if input.pos == input.size && !endOfFile {
-                do throws(ShardReadError) { try refill() } catch { return deliver(output.pos, thenThrow: error) }
+                do throws(ShardReadError) { try refill() } catch {
+                    failure = error
+                    break
+                }
             }
             let inputBefore = input.pos
             let outputBefore = output.pos
@@ -88,17 +123,20 @@ public final class ShardByteSource {
             do throws(ZstdError) {
                 hint = try decompressor.decompress(&input, into: &output)
             } catch {
-                let failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "corrupt zstd data (\(error.reason))")
-                return deliver(output.pos, thenThrow: failure)
+                failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "corrupt zstd data (\(error.reason))")
+                break
             }
             if input.pos != inputBefore || output.pos != outputBefore {
-                // Only a call that made progress says whether a frame is still open:
-                // after a complete frame, libzstd hints at the next frame's header.
+                // Only a call that made progress tells whether a frame is open: with
+                // no input at all, libzstd hints at the size of a next frame's header
+                // even between frames.
                 frameOpen = hint != 0
-            } else if endOfFile && input.pos == input.size {
+            } else if input.pos == input.size && endOfFile {
+                // No progress and nothing left to give: the stream is over.
                 if frameOpen {
-                    let failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "truncated zstd frame")
-                    return deliver(output.pos, thenThrow: failure)
+                    failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "truncated zstd frame (the file ends inside a frame)")
+                } else {
+                    drained = true
                 }
                 break
             }
@@ -106,58 +144,70 @@ public final class ShardByteSource {
         return output.pos
     }
 
-    /// Hands out the bytes decoded before a fault first; the fault comes with the next call.
-    private func deliver(_ count: Int, thenThrow error: ShardReadError) -> Int {
-        pendingError = error
-        return count
-    }
-
-    private func readPlain(into buffer: UnsafeMutableRawBufferPointer) throws(ShardReadError) -> Int {
+    private func readPlain(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         var filled = 0
-        while filled < buffer.count && !endOfFile {
+        while filled < buffer.count {
             let n: Int
-            do {
+            do throws(SystemError) {
                 n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
             } catch {
-                throw ShardReadError(path: path, offset: fileOffset, reason: "read error: \(error.reason)")
+                failure = ShardReadError(path: path, offset: fileOffset, reason: "read error: \(error.reason)")
+                break
             }
-            if n == 0 { endOfFile = true }
+            if n == 0 {
+                endOfFile = true
+                drained = true
+                break
+            }
             filled += n
             fileOffset += Int64(n)
         }
         return filled
     }
 
+    /// Reads the next compressed bytes into the input buffer; the first time, at
+    /// least the 4 bytes of the magic number unless the file is shorter.
     private func refill() throws(ShardReadError) {
-        let n: Int
-        do {
-            n = try file.read(into: inputBuffer)
-        } catch {
-            throw ShardReadError(path: path, offset: fileOffset, reason: "read error: \(error.reason)")
+        let minimum = fileOffset == 0 ? 4 : 1
+        var n = 0
+        while n < minimum {
+            let got: Int
+            do throws(SystemError) {
+                got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: inputBuffer[n...]))
+            } catch {
+                throw ShardReadError(path: path, offset: fileOffset + Int64(n), reason: "read error: \(error.reason)")
+            }
+            if got == 0 {
+                endOfFile = true
+                break
+            }
+            n += got
         }
-        if n == 0 {
-            endOfFile = true
-        } else if fileOffset == 0 {
-            try checkMagic(count: n)
-        }
+        if fileOffset == 0 && n > 0 { try checkMagic(count: n) }
         fileOffset += Int64(n)
         input.size = n
         input.pos = 0
     }
 
     /// Names a file that is not zstd at all in the user's terms, before libzstd's
-    /// more cryptic "unknown frame descriptor".
+    /// more cryptic "unknown frame descriptor"; a file too short for a whole magic
+    /// number is judged on the bytes it has.
     private func checkMagic(count: Int) throws(ShardReadError) {
-        guard count >= 4 else { return }
-        let magic = inputBuffer.loadUnaligned(as: UInt32.self).littleEndian
-        let isFrame = magic == 0xFD2F_B528
-        let isSkippable = magic & 0xFFFF_FFF0 == 0x184D_2A50
+        let frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]  // 0xFD2FB528, little-endian
+        let skippable: [UInt8] = [0x50, 0x2A, 0x4D, 0x18]  // 0x184D2A5?, little-endian
+        var isFrame = true
+        var isSkippable = true
+        for i in 0..<min(count, 4) {
+            let byte = inputBuffer[i]
+            isFrame = isFrame && byte == frame[i]
+            isSkippable = isSkippable && (i == 0 ? byte & 0xF0 == skippable[0] : byte == skippable[i])
+        }
         if !isFrame && !isSkippable {
             throw ShardReadError(path: path, offset: 0, reason: "not a zstd file (its name ends in .zst but it does not start with a zstd frame)")
         }
     }
 
-    /// Closes the file early; deinit does it otherwise.
+    /// Closes the file early; deinit does it otherwise. Reading afterwards throws.
     public func close() {
         guard !closed else { return }
         closed = true

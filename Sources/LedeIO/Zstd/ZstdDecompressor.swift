@@ -3,8 +3,8 @@ import CZstd
 /// A libzstd streaming decompression context, reused across calls.
 ///
 /// Accepts any sequence of frames, including skippable frames and frames written
-/// with long-distance matching (`zstd --long=31`): the window limit is raised to
-/// the format's maximum.
+/// with long-distance matching (`zstd --long=31`): the window limit is raised from
+/// libzstd's default of 2^27 (128 MiB) to the format's maximum, 2^31.
 public final class ZstdDecompressor {
     private let context: OpaquePointer
 
@@ -25,7 +25,10 @@ public final class ZstdDecompressor {
     /// Decompresses from `input` into `output`, advancing both positions.
     ///
     /// - Returns: 0 when a frame is complete and fully flushed; otherwise a hint of
-    ///   how many more input bytes the current frame needs.
+    ///   how many more input bytes the current frame needs. Called with no input
+    ///   between frames (or before the first), it returns the size of a next frame's
+    ///   header, not 0: only a call that consumed input or produced output tells
+    ///   whether a frame is still open.
     ///
     /// The corresponding C function is `ZSTD_decompressStream`.
     @inline(__always)
