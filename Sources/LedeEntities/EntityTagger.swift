@@ -4,7 +4,7 @@ import LedeText
 ///
 /// Taggers are values owned by one worker: `tag` may keep and reuse scratch
 /// storage between documents, so give every concurrent worker its own copy.
-public protocol EntityTagger {
+public protocol EntityTagger: SendableMetatype {
     /// Appends the document's entity mentions to `mentions`, in text order and
     /// without overlaps.
     ///

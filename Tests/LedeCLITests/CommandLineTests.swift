@@ -19,7 +19,8 @@ struct LedeProcess {
 
     static func run(_ arguments: [String]) throws -> LedeProcess {
         let process = Process()
-        process.executableURL = try #require(executable, "build the lede product first (swift build)")
+        guard let executable else { throw MissingExecutable() }
+        process.executableURL = executable
         process.arguments = arguments
         let out = Pipe()
         let err = Pipe()
@@ -33,6 +34,11 @@ struct LedeProcess {
             status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
             error: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// The tests run the built binary; `swift build` (or `make test`) makes it.
+struct MissingExecutable: Error, CustomStringConvertible {
+    var description: String { "no .build/debug/lede or .build/release/lede: run `swift build` first" }
 }
 
 @Suite("The lede command line")

@@ -10,7 +10,6 @@ public enum LineCounter {
     /// The number of `\n` bytes, eight at a time.
     @inlinable
     public static func countNewlines(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let pattern: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
         var count = 0
