@@ -29,6 +29,8 @@ extension Lede {
 
         @OptionGroup var fields: FieldOptions
 
+        @OptionGroup var taggerOptions: TaggerOptions
+
         @Option(name: .long, help: "Decoded MiB per chunk.")
         var chunkSize: Int = 4
 
@@ -65,6 +67,7 @@ extension Lede {
             } catch {
                 throw ValidationError("\(error)")
             }
+            let tagger = try taggerOptions.load()
             do {
                 try FileSystem.createDirectory(output)
             } catch {
@@ -75,10 +78,14 @@ extension Lede {
                 chunking: ChunkingOptions(chunkSize: chunkSize << 20, maxLineLength: maxLineLength << 20),
                 fields: fields.fieldNames, aggregation: AggregationOptions(cooccurrenceCap: cooccurrenceCap),
                 compressionLevel: compressionLevel)
-            let gazetteer = Gazetteer.builtIn
-            let runner = PipelineRunner(configuration: configuration, logger: logger) { RuleTagger(gazetteer: gazetteer) }
-            logger.info("reading \(shards.count) shard(s) with \(configuration.jobs) job(s) into \(output)")
-            let summary = try await runner.run(shards: shards)
+            logger.info("reading \(shards.count) shard(s) with \(configuration.jobs) job(s) into \(output), tagger \(taggerOptions)")
+            let summary: RunSummary
+            switch tagger {
+            case .rules(let tagger):
+                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
+            case .model(let tagger):
+                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
+            }
             SummaryPrinter.print(summary, output: output, showTop: !quiet)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         }

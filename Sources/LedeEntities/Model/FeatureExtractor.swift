@@ -1,0 +1,293 @@
+import LedeText
+
+/// Finds a document's candidate regions and hashes the features of their tokens.
+///
+/// A region is a run of capitalised words (and `@handles`/`#hashtags` written
+/// with a capital), joined across at most two glue tokens (`of`, `de`, `&`,
+/// numbers, `-`): the only places a mention can be. Everything the features need
+/// is computed for region tokens and their two neighbours on each side only, so
+/// lowercase running text costs one flag test per token.
+///
+/// Features are hashed from bytes straight into rows of the weight table; no
+/// `String` is made. Scratch arrays are kept between documents.
+struct FeatureExtractor {
+    let gazetteer: Gazetteer
+    let mask: UInt32
+
+    /// Region bounds, `[start, end)` token indexes, in order.
+    var regionStarts: [Int32] = []
+    var regionEnds: [Int32] = []
+    /// Per token (valid near regions only): case-folded word hash (``ByteKey``).
+    var wordHash: [UInt64] = []
+    /// Per token: built-in gazetteer flags of the single token.
+    var gazFlags: [UInt32] = []
+    /// Per token: the single token's gazetteer label (0xFF: none).
+    var gazLabel: [UInt8] = []
+    /// Per token: 0, or 1 + (part << 2 | label) of the longest built-in gazetteer name covering it.
+    var gazPart: [UInt8] = []
+    /// Per token: 0, or part << 4 | label mask of the longest mined name covering it.
+    var minedPart: [UInt8] = []
+    /// Per region token: 16 if the training text writes the word in lowercase, else 0.
+    var lowercaseSeen: [UInt8] = []
+    /// Per word hash: labels the first pass gave its other occurrences (counts).
+    var passLabels: [UInt64: SIMD4<Int16>] = [:]
+    /// Per word hash: where the word stands elsewhere in the document (bits, see `prepare`).
+    var docBits: [UInt64: UInt8] = [:]
+
+    init(gazetteer: Gazetteer, bucketBits: Int) {
+        self.gazetteer = gazetteer
+        mask = UInt32((1 << bucketBits) - 1)
+    }
+
+    // MARK: - Regions
+
+    @inline(__always)
+    static func isCandidate(_ token: Token) -> Bool {
+        (token.kind == .word || token.kind == .handle || token.kind == .hashtag)
+            && token.flags.contains(.capitalized)
+    }
+
+    @inline(__always)
+    static func isGlue(_ doc: DocumentView, _ index: Int) -> Bool {
+        let token = doc[index]
+        if token.kind == .number { return true }
+        if token.kind == .punctuation { return doc.isByte(index, 0x2D) || doc.isByte(index, 0x2E) }
+        return Connector.kind(doc, index) != nil
+    }
+
+    /// Finds the regions and computes the per-token facts of `doc`.
+    mutating func prepare<Mined: MinedNames>(_ doc: DocumentView, mined: Mined) {
+        regionStarts.removeAll(keepingCapacity: true)
+        regionEnds.removeAll(keepingCapacity: true)
+        docBits.removeAll(keepingCapacity: true)
+        passLabels.removeAll(keepingCapacity: true)
+        let n = doc.count
+        var i = 0
+        while i < n {
+            guard Self.isCandidate(doc[i]) else { i += 1; continue }
+            var end = i + 1
+            while true {
+                var j = end
+                while j < n, j - end < 2, Self.isGlue(doc, j) { j += 1 }
+                if j < n, Self.isCandidate(doc[j]) { end = j + 1 } else { break }
+            }
+            regionStarts.append(Int32(i))
+            regionEnds.append(Int32(end))
+            i = end
+        }
+        guard !regionStarts.isEmpty else { return }
+        if wordHash.count < n {
+            let size = max(n, wordHash.count * 2)
+            wordHash = [UInt64](repeating: 0, count: size)
+            gazFlags = [UInt32](repeating: 0, count: size)
+            gazLabel = [UInt8](repeating: 0xFF, count: size)
+            gazPart = [UInt8](repeating: 0, count: size)
+            minedPart = [UInt8](repeating: 0, count: size)
+            lowercaseSeen = [UInt8](repeating: 0, count: size)
+        }
+        for r in 0..<regionStarts.count {
+            let s = Int(regionStarts[r]), e = Int(regionEnds[r])
+            for t in max(0, s - 2)..<min(n, e + 2) {
+                let token = doc[t]
+                let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: token)
+                wordHash[t] = word.hash
+                let match = gazetteer.find(word: word, text: doc.text, textCount: doc.textCount, token: token)
+                gazFlags[t] = match.flags.rawValue
+                var label: UInt8 = match.label?.rawValue ?? 0xFF
+                if match.flags.contains(.labelNeedsUppercase) && !token.flags.contains(.allUppercase) { label = 0xFF }
+                gazLabel[t] = label
+                gazPart[t] = 0
+                minedPart[t] = 0
+            }
+            markGazetteerNames(doc, s, e)
+            markMinedNames(doc, s, e, mined)
+            for t in s..<e where Self.isCandidate(doc[t]) {
+                var bits: UInt8 = 0
+                let flags = doc[t].flags
+                if !flags.contains(.sentenceStart) { bits |= 1 }
+                if e - s >= 2 && t == s { bits |= 2 }
+                if e - s >= 2 && t == e - 1 { bits |= 4 }
+                if e - s == 1 && !flags.contains(.sentenceStart) { bits |= 8 }
+                if flags.contains(.allUppercase) { bits |= 16 }
+                docBits[wordHash[t], default: 0] |= bits
+            }
+        }
+    }
+
+    private mutating func markGazetteerNames(_ doc: DocumentView, _ s: Int, _ e: Int) {
+        var p = s
+        while p < e {
+            var best = 0
+            var bestLabel: UInt8 = 0
+            let limit = min(4, e - p)
+            var key = wordHash[p]
+            if gazLabel[p] != 0xFF { best = 1; bestLabel = gazLabel[p] }
+            if limit >= 2 {
+                for length in 2...limit {
+                    key = ByteKey.combine(key, wordHash[p + length - 1])
+                    let match = gazetteer.find(hash: ByteKey.finish(key), text: doc.text, textCount: doc.textCount,
+                                               tokens: doc.tokens, from: p, count: length)
+                    if let label = match.label, !match.flags.contains(.labelNeedsUppercase) {
+                        best = length
+                        bestLabel = label.rawValue
+                    }
+                }
+            }
+            if best == 0 { p += 1; continue }
+            for k in 0..<best {
+                let part: UInt8 = best == 1 ? BILOUTag.unit : k == 0 ? BILOUTag.begin : k == best - 1 ? BILOUTag.last : BILOUTag.inside
+                gazPart[p + k] = 1 + (part << 2 | bestLabel)
+            }
+            p += best
+        }
+    }
+
+    private mutating func markMinedNames<Mined: MinedNames>(_ doc: DocumentView, _ s: Int, _ e: Int, _ mined: Mined) {
+        var p = s
+        let longest = mined.maxTokens
+        while p < e {
+            var best = 0
+            var bestMask: UInt8 = 0
+            var key: UInt64 = 0
+            for length in 1...max(1, min(longest, e - p)) {
+                key = length == 1 ? wordHash[p] : ByteKey.combine(key, wordHash[p + length - 1])
+                let found = mined.mask(ByteKey.finish(key)) & 15
+                if length == 1 { lowercaseSeen[p] = mined.mask(ByteKey.finish(key)) & 16 }
+                if found != 0 { best = length; bestMask = found }
+            }
+            if best == 0 { p += 1; continue }
+            for k in 0..<best {
+                let part: UInt8 = best == 1 ? BILOUTag.unit : k == 0 ? BILOUTag.begin : k == best - 1 ? BILOUTag.last : BILOUTag.inside
+                minedPart[p + k] = part << 4 | bestMask
+            }
+            p += best
+        }
+    }
+
+    // MARK: - Features
+
+    @inline(__always)
+    func row(_ template: UInt64, _ value: UInt64) -> UInt32 {
+        var h = (template &* 0x9E37_79B9_7F4A_7C15) ^ value
+        h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
+        h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
+        return UInt32(truncatingIfNeeded: h ^ (h >> 32)) & mask
+    }
+
+    /// FNV-1a over bytes `[from, to)` of the text, ASCII-folded when `fold`.
+    @inline(__always)
+    static func hashBytes(_ doc: DocumentView, _ from: Int, _ to: Int, fold: Bool) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for k in from..<to {
+            let byte = fold ? ByteKey.fold(doc.text[k]) : doc.text[k]
+            h = (h ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return h
+    }
+
+    /// The collapsed word shape (`Xx`, `X.X.`, `dd`, `Xx-Xx`) as a hash.
+    @inline(__always)
+    static func shape(_ doc: DocumentView, _ index: Int) -> UInt64 {
+        guard index >= 0 && index < doc.count else { return 0x5EED }
+        let token = doc[index]
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var last: UInt8 = 0
+        var runs = 0
+        for k in Int(token.start)..<Int(token.end) {
+            let byte = doc.text[k]
+            let cls: UInt8
+            if byte &- 0x41 < 26 { cls = 0x58 }
+            else if byte &- 0x61 < 26 { cls = 0x78 }
+            else if byte &- 0x30 < 10 { cls = 0x64 }
+            else if byte >= 0x80 { cls = byte >= 0xC0 ? 0x75 : 0 }
+            else { cls = byte }
+            if cls == 0 { continue }
+            if cls == last { runs += 1; if runs >= 2 { continue } } else { runs = 0 }
+            last = cls
+            h = (h ^ UInt64(cls)) &* 0x100_0000_01B3
+        }
+        return h
+    }
+
+    @inline(__always)
+    private func neighbourWord(_ doc: DocumentView, _ index: Int) -> UInt64 {
+        index < 0 ? 0xB0D : index >= doc.count ? 0xE0D : wordHash[index]
+    }
+
+    /// Appends the rows of the static features of token `t` in region `[s, e)`.
+    func features(_ doc: DocumentView, _ t: Int, _ s: Int, _ e: Int, into out: inout [UInt32]) {
+        let token = doc[t]
+        let start = Int(token.start), end = Int(token.end), length = end - start
+        let word = wordHash[t]
+        let shape = Self.shape(doc, t)
+        let flagBits = UInt64(token.flags.rawValue & 0x37F) | UInt64(token.kind.rawValue) << 16
+        out.append(row(1, 0))
+        out.append(row(2, word))
+        out.append(row(3, Self.hashBytes(doc, start, end, fold: false)))
+        out.append(row(4, shape))
+        for k in 1...3 where k < length { out.append(row(5 &* 8 &+ UInt64(k), Self.hashBytes(doc, start, start + k, fold: true))) }
+        for k in 1...4 where k < length { out.append(row(6 &* 8 &+ UInt64(k), Self.hashBytes(doc, end - k, end, fold: true))) }
+        out.append(row(7, flagBits))
+        let p1 = neighbourWord(doc, t - 1), p2 = neighbourWord(doc, t - 2)
+        let n1 = neighbourWord(doc, t + 1), n2 = neighbourWord(doc, t + 2)
+        out.append(row(8, p1))
+        out.append(row(9, p2))
+        out.append(row(10, n1))
+        out.append(row(11, n2))
+        let shapeP1 = Self.shape(doc, t - 1), shapeN1 = Self.shape(doc, t + 1)
+        out.append(row(12, shapeP1))
+        out.append(row(13, shapeN1))
+        out.append(row(14, p1 &* 31 ^ word))
+        out.append(row(15, word &* 31 ^ n1))
+        out.append(row(16, UInt64(gazFlags[t]) << 8 | UInt64(gazLabel[t])))
+        out.append(row(17, UInt64(gazPart[t])))
+        out.append(row(18, UInt64(minedPart[t])))
+        let prevFlags = t > 0 ? UInt64(gazFlags[t - 1]) : 0xFFFF_FFFF
+        let nextFlags = t + 1 < doc.count ? UInt64(gazFlags[t + 1]) : 0xFFFF_FFFF
+        out.append(row(19, prevFlags))
+        out.append(row(20, nextFlags))
+        out.append(row(21, UInt64(docBits[word] ?? 0) << 1 | (token.flags.contains(.sentenceStart) ? 1 : 0)))
+        out.append(row(22, UInt64(min(t - s, 3)) << 8 | UInt64(min(e - s, 4)) << 4 | UInt64(min(e - t - 1, 3))))
+        out.append(row(23, UInt64(min(length, 12))))
+        out.append(row(24, shape ^ flagBits))
+        out.append(row(25, UInt64(minedPart[t]) << 8 | UInt64(gazPart[t])))
+        out.append(row(26, p1 &* 31 ^ shape))
+        out.append(row(27, n1 &* 31 ^ shape))
+        out.append(row(28, shapeP1 &* 31 ^ shape ^ shapeN1 &* 7))
+        let prevMined = t > s ? UInt64(minedPart[t - 1]) : 0x1FF
+        let nextMined = t + 1 < e ? UInt64(minedPart[t + 1]) : 0x1FF
+        out.append(row(29, prevMined << 12 | nextMined))
+        let lower = UInt64(lowercaseSeen[t])
+        out.append(row(30, lower | (token.flags.contains(.sentenceStart) ? 1 : 0) | UInt64(docBits[word] ?? 0) << 8))
+        out.append(row(31, lower ^ shape))
+    }
+
+    /// The row of the second-pass feature: the labels the first pass gave the other
+    /// occurrences of token `t`'s word (`own`: the first-pass tag of `t` itself).
+    @inline(__always)
+    func documentLabelRow(word: UInt64, own: UInt8, firstPass: Bool) -> UInt32 {
+        if firstPass { return row(43, 0x100) }
+        guard var counts = passLabels[word] else { return row(43, 0) }
+        if own != 0 { counts[Int(BILOUTag.label(own).rawValue)] &-= 1 }
+        var mask: UInt64 = 0
+        for label in 0..<4 where counts[label] > 0 { mask |= 1 << UInt64(label) }
+        return row(43, mask)
+    }
+
+    /// Records the first-pass tags of region tokens `s..<e` (`tags[k]` for token `s + k`).
+    mutating func recordPass(_ s: Int, _ tags: [UInt8]) {
+        for (k, tag) in tags.enumerated() where tag != 0 {
+            var one = SIMD4<Int16>(repeating: 0)
+            one[Int(BILOUTag.label(tag).rawValue)] = 1
+            passLabels[wordHash[s + k], default: .zero] &+= one
+        }
+    }
+
+    /// The rows of the features that depend on the tags already chosen.
+    @inline(__always)
+    func dynamicRows(word: UInt64, previous: UInt8, beforePrevious: UInt8) -> (UInt32, UInt32, UInt32) {
+        (row(40, UInt64(previous)),
+         row(41, UInt64(previous) << 8 | UInt64(beforePrevious)),
+         row(42, word &* 31 ^ UInt64(previous)))
+    }
+}

@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The weights of ``PerceptronTagger``: a compact binary file read into one buffer.
+///
+/// ## File format (little-endian)
+///
+/// | bytes | what |
+/// |---|---|
+/// | 8 | magic `LEDEPCT1` |
+/// | 4 | format version (1) |
+/// | 4 | `bucketBits`: the feature table has `1 << bucketBits` rows |
+/// | 4 | tag count (17: `O` + BILOU × PER/ORG/LOC/MISC) |
+/// | 4 | mined-name table capacity (a power of two) |
+/// | 4 | weight scale (Float32): weight = Int16 / scale |
+/// | 4 | longest mined name, in tokens |
+/// | rows × tags × 2 | Int16 weights, row-major |
+/// | pad to 8 | |
+/// | capacity × 8 | mined-name keys (UInt64, 0 = empty slot), open addressing |
+/// | capacity × 1 | mined-name label masks (bit 4: a word the training text writes in lowercase) |
+public final class PerceptronModel: @unchecked Sendable {
+    // @unchecked: `storage` is written only in `init` and read-only afterwards.
+
+    static let magic: [UInt8] = Array("LEDEPCT1".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 32
+
+    /// Rows of the feature table, as a power of two.
+    public let bucketBits: Int
+    let mask: UInt32
+    /// Int16 weights per unit of score.
+    public let scale: Float
+    let weights: UnsafePointer<Int16>
+    let minedKeys: UnsafePointer<UInt64>
+    let minedMasks: UnsafePointer<UInt8>
+    let minedCapacity: Int
+    let minedMaxTokens: Int
+    private let storage: UnsafeMutableRawBufferPointer
+
+    /// Why a model file could not be used.
+    public struct LoadError: Error, Sendable, CustomStringConvertible {
+        /// The file.
+        public var path: String
+        /// What went wrong and what to do.
+        public var message: String
+        public var description: String { "model \(path): \(message)" }
+    }
+
+    /// Reads a model file with one buffer (see the type's format table).
+    public convenience init(contentsOf path: String) throws(LoadError) {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LoadError(path: path, message: "cannot open (\(String(cString: strerror(errno)))); build it with `make model` or pass --tagger rules")
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw LoadError(path: path, message: "cannot stat") }
+        let size = Int(info.st_size)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
+        var done = 0
+        while done < size {
+            let got = read(fd, buffer.baseAddress! + done, size - done)
+            if got <= 0 {
+                buffer.deallocate()
+                throw LoadError(path: path, message: "read failed after \(done) of \(size) bytes")
+            }
+            done += got
+        }
+        try self.init(taking: buffer, size: size, path: path)
+    }
+
+    /// Builds a model from the bytes of a model file (copied).
+    public convenience init(bytes: [UInt8]) throws(LoadError) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+        try self.init(taking: buffer, size: bytes.count, path: "(memory)")
+    }
+
+    private init(taking buffer: UnsafeMutableRawBufferPointer, size: Int, path: String) throws(LoadError) {
+        func fail(_ message: String) -> LoadError {
+            buffer.deallocate()
+            return LoadError(path: path, message: message + "; rebuild it with `make model`")
+        }
+        guard size >= Self.headerSize, Array(buffer[0..<8]) == Self.magic else { throw fail("not a Lede perceptron model (bad magic)") }
+        let base = UnsafeRawPointer(buffer.baseAddress!)
+        func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
+        guard u32(8) == Self.version else { throw fail("format version \(u32(8)), this build reads \(Self.version)") }
+        let bits = Int(u32(12))
+        guard (8...24).contains(bits), u32(16) == UInt32(BILOUTag.count) else { throw fail("unsupported table shape") }
+        let capacity = Int(u32(20))
+        guard capacity > 0, capacity & (capacity - 1) == 0 else { throw fail("bad mined-name table capacity") }
+        let weightBytes = (1 << bits) * BILOUTag.count * 2
+        let minedOffset = (Self.headerSize + weightBytes + 7) & ~7
+        guard size == minedOffset + capacity * 9 else { throw fail("size \(size) does not match its header") }
+        storage = buffer
+        bucketBits = bits
+        mask = UInt32((1 << bits) - 1)
+        scale = Float(bitPattern: u32(24))
+        minedMaxTokens = Int(u32(28))
+        minedCapacity = capacity
+        weights = (base + Self.headerSize).assumingMemoryBound(to: Int16.self)
+        minedKeys = (base + minedOffset).assumingMemoryBound(to: UInt64.self)
+        minedMasks = (base + minedOffset + capacity * 8).assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Serialises quantised weights and mined names into the file format.
+    static func serialize(bucketBits: Int, weights: [Int16], scale: Float, mined: [(key: UInt64, mask: UInt8)], maxTokens: Int) -> [UInt8] {
+        var capacity = 16
+        while capacity < mined.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var masks = [UInt8](repeating: 0, count: capacity)
+        for entry in mined where entry.mask != 0 {
+            let key = entry.key == 0 ? 1 : entry.key
+            var slot = Int(truncatingIfNeeded: key) & (capacity - 1)
+            while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
+            keys[slot] = key
+            masks[slot] = entry.mask
+        }
+        var out = magic
+        func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
+        put(version); put(UInt32(bucketBits)); put(UInt32(BILOUTag.count)); put(UInt32(capacity))
+        put(scale.bitPattern); put(UInt32(maxTokens))
+        out.reserveCapacity(headerSize + weights.count * 2 + capacity * 9 + 8)
+        for weight in weights { withUnsafeBytes(of: weight.littleEndian) { out.append(contentsOf: $0) } }
+        while out.count % 8 != 0 { out.append(0) }
+        for key in keys { withUnsafeBytes(of: key.littleEndian) { out.append(contentsOf: $0) } }
+        out.append(contentsOf: masks)
+        return out
+    }
+}
+
+/// The mined names of a loaded model.
+struct ModelMinedNames: MinedNames {
+    let model: PerceptronModel
+
+    @inline(__always)
+    func mask(_ key: UInt64) -> UInt8 {
+        let key = key == 0 ? 1 : key
+        let capacityMask = model.minedCapacity - 1
+        var slot = Int(truncatingIfNeeded: key) & capacityMask
+        while true {
+            let stored = model.minedKeys[slot]
+            if stored == key { return model.minedMasks[slot] }
+            if stored == 0 { return 0 }
+            slot = (slot + 1) & capacityMask
+        }
+    }
+
+    var maxTokens: Int { model.minedMaxTokens }
+}

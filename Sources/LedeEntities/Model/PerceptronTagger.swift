@@ -1,0 +1,115 @@
+import LedeText
+
+/// The statistical entity tagger: a greedy averaged perceptron over BILOU tags,
+/// run only on candidate regions (see ``FeatureExtractor``), with weights from a
+/// ``PerceptronModel`` trained by `lede train`.
+///
+/// Decoding takes two passes over the regions: the second sees, for every word,
+/// the labels the first gave its other occurrences in the document.
+///
+/// Mentions that are exactly a built-in gazetteer name get its canonical name
+/// (`U.S.` → "United States"); others are their own canonical name. Give every
+/// worker its own copy; copies share the model and the gazetteer.
+public struct PerceptronTagger: EntityTagger, Sendable {
+    /// The weights.
+    public let model: PerceptronModel
+    /// The gazetteer the features probe.
+    public let gazetteer: Gazetteer
+    private var extractor: FeatureExtractor
+    private var rows: [UInt32] = []
+    private var tags: [UInt8] = []
+    private var firstPass: [UInt8] = []
+
+    /// Creates a tagger over a loaded model and the built-in gazetteer.
+    public init(model: PerceptronModel, gazetteer: Gazetteer = .builtIn) {
+        self.model = model
+        self.gazetteer = gazetteer
+        extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
+        rows.reserveCapacity(64)
+    }
+
+    /// The gazetteer's canonical names.
+    public var lexicon: CanonicalLexicon { gazetteer.lexicon }
+
+    public mutating func tag(text: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, into mentions: inout [Mention]) {
+        guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !tokens.isEmpty else { return }
+        precondition(Int(tokens[tokens.count - 1].end) <= text.count, "PerceptronTagger: tokens reach past the text")
+        let doc = DocumentView(
+            text: textBase.assumingMemoryBound(to: UInt8.self), textCount: text.count,
+            tokens: tokenBase, count: tokens.count)
+        extractor.prepare(doc, mined: ModelMinedNames(model: model))
+        firstPass.removeAll(keepingCapacity: true)
+        for r in 0..<extractor.regionStarts.count {
+            let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
+            decode(doc, s, e, first: -1)
+            firstPass.append(contentsOf: tags)
+            extractor.recordPass(s, tags)
+        }
+        var offset = 0
+        for r in 0..<extractor.regionStarts.count {
+            let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
+            decode(doc, s, e, first: offset)
+            offset += e - s
+            emit(doc, s, into: &mentions)
+        }
+    }
+
+    /// Greedy decoding of region `[s, e)` into ``tags``; `first` is the offset of the
+    /// region's first-pass tags in ``firstPass``, or -1 during the first pass.
+    private mutating func decode(_ doc: DocumentView, _ s: Int, _ e: Int, first: Int) {
+        let weights = model.weights
+        tags.removeAll(keepingCapacity: true)
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for t in s..<e {
+            rows.removeAll(keepingCapacity: true)
+            extractor.features(doc, t, s, e, into: &rows)
+            let word = extractor.wordHash[t]
+            let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
+            rows.append(dynamic.0)
+            rows.append(dynamic.1)
+            rows.append(dynamic.2)
+            rows.append(extractor.documentLabelRow(word: word, own: first < 0 ? 0 : firstPass[first + t - s], firstPass: first < 0))
+            var scores = SIMD16<Int32>(repeating: 0)
+            var outside: Int32 = 0
+            for row in rows {
+                let base = weights + Int(row) * BILOUTag.count
+                outside &+= Int32(base[0])
+                let vector = UnsafeRawPointer(base + 1).loadUnaligned(as: SIMD16<Int16>.self)
+                scores &+= SIMD16<Int32>(truncatingIfNeeded: vector)
+            }
+            var best: UInt8 = 0
+            var bestScore = Int32.min
+            let last = t == e - 1
+            for tag in 0..<UInt8(BILOUTag.count) {
+                guard BILOUTag.allowed(previous, tag), !last || BILOUTag.canEnd(tag) else { continue }
+                let score = tag == 0 ? outside : scores[Int(tag) - 1]
+                if score > bestScore { bestScore = score; best = tag }
+            }
+            tags.append(best)
+            beforePrevious = previous
+            previous = best
+        }
+    }
+
+    /// Turns the region's tags (starting at token `s`) into mentions.
+    private func emit(_ doc: DocumentView, _ s: Int, into mentions: inout [Mention]) {
+        var open = -1
+        for (k, tag) in tags.enumerated() where tag != 0 {
+            let part = BILOUTag.part(tag)
+            if part == BILOUTag.begin || part == BILOUTag.unit { open = s + k }
+            if part == BILOUTag.last || part == BILOUTag.unit, open >= 0 {
+                let first = open, end = s + k + 1
+                var canonical = CanonicalSource.surface
+                if end - first <= 4 {
+                    var key = extractor.wordHash[first]
+                    for t in (first + 1)..<max(first + 1, end) { key = ByteKey.combine(key, extractor.wordHash[t]) }
+                    let match = gazetteer.find(hash: ByteKey.finish(key), text: doc.text, textCount: doc.textCount,
+                                               tokens: doc.tokens, from: first, count: end - first)
+                    if match.label == BILOUTag.label(tag), match.canonical >= 0 { canonical = .lexicon(match.canonical) }
+                }
+                mentions.append(Mention(start: doc[first].start, end: doc[end - 1].end, label: BILOUTag.label(tag), canonical: canonical))
+                open = -1
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import LedeEntities
+import LedeIO
+import LedePipeline
+
+extension Lede {
+    /// `lede train`: trains the statistical tagger's weights from gold documents.
+    struct Train: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Train the perceptron entity tagger on gold-annotated documents.",
+            discussion: """
+                Reads gold JSON Lines (.jsonl or .jsonl.zst, the format of ../shared/corpora) \
+                and writes a binary weights file. Deterministic for a seed: `make model` \
+                rebuilds the committed model bit for bit.
+                """
+        )
+
+        @Option(name: .long, parsing: .upToNextOption, help: "Training gold files or directories.")
+        var gold: [String] = []
+
+        @Option(name: .long, parsing: .upToNextOption, help: "Dev gold files used to pick the epoch.")
+        var dev: [String] = []
+
+        @Option(name: .long, help: "Where to write the model.")
+        var output: String
+
+        @Option(name: .long, help: "Passes over the training data.")
+        var epochs: Int = 12
+
+        @Option(name: .long, help: "Shuffling seed.")
+        var seed: UInt64 = 1
+
+        @Option(name: .long, help: "log2 of the feature table's rows (file size: 34 << bits bytes).")
+        var bucketBits: Int = 17
+
+        func validate() throws {
+            if gold.isEmpty { throw ValidationError("give --gold TRAIN (for example ../shared/corpora/conll2003/train.jsonl.zst)") }
+            if epochs < 1 { throw ValidationError("--epochs must be at least 1") }
+            if !(10...22).contains(bucketBits) { throw ValidationError("--bucket-bits must be between 10 and 22") }
+        }
+
+        func run() throws {
+            let train: [TrainingDocument]
+            let devDocuments: [TrainingDocument]
+            do {
+                train = try GoldCorpus.load(gold).map(Self.trainingDocument)
+                devDocuments = try GoldCorpus.load(dev).map(Self.trainingDocument)
+            } catch {
+                throw ValidationError("\(error)")
+            }
+            var stream = StandardError()
+            let trainer = PerceptronTrainer(options: .init(epochs: epochs, seed: seed, bucketBits: bucketBits))
+            let started = Date()
+            let (model, report) = trainer.train(train, dev: devDocuments) { print($0, to: &stream) }
+            do {
+                try Data(model).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw ValidationError("cannot write --output \(output): \(error.localizedDescription)")
+            }
+            print("wrote \(output): \(model.count) bytes, epoch \(report.bestEpoch) of \(epochs), "
+                + String(format: "%.1f s", Date().timeIntervalSince(started)))
+        }
+
+        static func trainingDocument(_ document: GoldDocument) -> TrainingDocument {
+            TrainingDocument(text: document.text, spans: document.byteSpans.map {
+                TrainingDocument.Span(start: $0.start, end: $0.end, label: $0.label)
+            })
+        }
+    }
+}

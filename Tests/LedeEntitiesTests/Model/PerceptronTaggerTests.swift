@@ -1,0 +1,111 @@
+import Foundation
+@testable import LedeEntities
+import LedeText
+import Testing
+
+@Suite("Perceptron tagger")
+struct PerceptronTaggerTests {
+    /// The project's own sentences, with their mentions marked `[label text]`.
+    static let sentences = [
+        "[PER Juan Guaido] met [PER Nicolas Maduro] in [LOC Caracas] on Monday .",
+        "The [ORG Lede Project] opened an office in [LOC Lisbon] last year .",
+        "[PER Maria Santos] , a spokeswoman for [ORG Northwind Bank] , said prices rose .",
+        "Shares of [ORG Northwind Bank] fell after the [MISC Venezuelan] report .",
+        "[PER Guaido] told reporters in [LOC Bogota] that talks would resume .",
+        "Officials from [ORG Acme Corp] visited [LOC Oslo] and [LOC Bergen] .",
+        "The [MISC Brazilian] team beat [LOC Chile] in [LOC Santiago] .",
+        "[PER Maria Santos] joined [ORG Acme Corp] in [LOC Lisbon] .",
+    ]
+
+    static func document(_ marked: String) -> TrainingDocument {
+        var text: [UInt8] = []
+        var spans: [TrainingDocument.Span] = []
+        var rest = Substring(marked)
+        while let open = rest.firstIndex(of: "[") {
+            text.append(contentsOf: rest[..<open].utf8)
+            let close = rest[open...].firstIndex(of: "]")!
+            let inner = rest[rest.index(after: open)..<close]
+            let space = inner.firstIndex(of: " ")!
+            let label = EntityLabel(name: inner[..<space])!
+            let name = inner[inner.index(after: space)...]
+            spans.append(.init(start: text.count, end: text.count + name.utf8.count, label: label))
+            text.append(contentsOf: name.utf8)
+            rest = rest[rest.index(after: close)...]
+        }
+        text.append(contentsOf: rest.utf8)
+        return TrainingDocument(text: text, spans: spans)
+    }
+
+    static let corpus = sentences.map(document)
+
+    static func train(seed: UInt64 = 7) -> (model: [UInt8], report: PerceptronTrainer.Report) {
+        PerceptronTrainer(options: .init(epochs: 15, seed: seed, bucketBits: 14)).train(corpus, dev: corpus)
+    }
+
+    static func tag(_ model: PerceptronModel, _ document: TrainingDocument) -> [Mention] {
+        var tagger = PerceptronTagger(model: model)
+        let tokens = Tokenizer().tokens(of: String(decoding: document.text, as: UTF8.self))
+        var mentions: [Mention] = []
+        document.text.withUnsafeBytes { text in
+            tokens.withUnsafeBufferPointer { tagger.tag(text: text, tokens: $0, into: &mentions) }
+        }
+        return mentions
+    }
+
+    @Test func tinyCorpusIsLearned() throws {
+        let (bytes, report) = Self.train()
+        #expect(report.misaligned == 0)
+        #expect(report.outsideRegions == 0)
+        #expect(report.epochs.first!.mistakes > report.epochs.last!.mistakes, "mistakes should fall: \(report.epochs)")
+        let model = try PerceptronModel(bytes: bytes)
+        for document in Self.corpus {
+            let found = Self.tag(model, document).map { TrainingDocument.Span(start: Int($0.start), end: Int($0.end), label: $0.label) }
+            #expect(found == document.spans, "\(String(decoding: document.text, as: UTF8.self))")
+        }
+        #expect(PerceptronTrainer.f1(model: bytes, gazetteer: .builtIn, on: Self.corpus) == 1)
+    }
+
+    @Test func trainingIsDeterministicForASeed() {
+        #expect(Self.train(seed: 3).model == Self.train(seed: 3).model)
+    }
+
+    @Test func modelFileRoundTrips() throws {
+        let (bytes, _) = Self.train()
+        let path = NSTemporaryDirectory() + "lede-perceptron-\(getpid()).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let loaded = try PerceptronModel(contentsOf: path)
+        let inMemory = try PerceptronModel(bytes: bytes)
+        #expect(loaded.bucketBits == 14)
+        #expect(loaded.scale == inMemory.scale)
+        for document in Self.corpus {
+            #expect(Self.tag(loaded, document) == Self.tag(inMemory, document))
+        }
+        // Decoding twice with one tagger gives the same mentions (scratch state is reset).
+        let document = Self.corpus[0]
+        #expect(Self.tag(loaded, document) == Self.tag(loaded, document))
+    }
+
+    @Test func badFilesSayHowToRebuild() {
+        #expect(throws: PerceptronModel.LoadError.self) { try PerceptronModel(bytes: Array("not a model at all, really not".utf8)) }
+        do {
+            _ = try PerceptronModel(contentsOf: "/nonexistent/model.bin")
+            Issue.record("loading a missing file should fail")
+        } catch {
+            #expect(error.description.contains("make model"))
+        }
+    }
+
+    @Test func lowercaseTextHasNoRegions() {
+        var extractor = FeatureExtractor(gazetteer: .builtIn, bucketBits: 10)
+        let text = Array("prices rose and shares fell , traders said .".utf8)
+        let tokens = Tokenizer().tokens(of: String(decoding: text, as: UTF8.self))
+        text.withUnsafeBufferPointer { bytes in
+            tokens.withUnsafeBufferPointer { list in
+                let doc = DocumentView(text: bytes.baseAddress!, textCount: bytes.count, tokens: list.baseAddress!, count: list.count)
+                extractor.prepare(doc, mined: LeaveOneOutNames(global: [:], maxTokens: 1))
+            }
+        }
+        #expect(extractor.regionStarts.isEmpty)
+    }
+}
