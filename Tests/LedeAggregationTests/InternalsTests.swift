@@ -63,6 +63,64 @@ import Testing
         #expect(table.count == 0)
     }
 
+    @Test(arguments: [1, 7, 100, 1 << 20])
+    func pairCounterMatchesADictionary(batchLimit: Int) {
+        var random = SeededGenerator(seed: UInt64(batchLimit))
+        var counter = _PairCounter(batchLimit: batchLimit)
+        var expected: [UInt64: Int] = [:]
+        for _ in 0..<300 {
+            let ids = Array(Set((0..<Int.random(in: 0...12, using: &random)).map { _ in Int32.random(in: 0..<40, using: &random) }))
+            ids.withUnsafeBufferPointer { counter.addPairs(of: $0) }
+            for i in ids.indices {
+                for j in ids.indices where i < j {
+                    let a = UInt64(UInt32(min(ids[i], ids[j])))
+                    let b = UInt64(UInt32(max(ids[i], ids[j])))
+                    expected[a << 32 | b, default: 0] += 1
+                }
+            }
+            // Reading never changes what is counted.
+            if Int.random(in: 0..<50, using: &random) == 0 { _ = counter.merged() }
+        }
+        #expect(counter.merged() == expected.keys.sorted().map { _PairCount(key: $0, count: expected[$0]!) })
+        counter.removeAll()
+        #expect(counter.merged().isEmpty && counter.estimatedCount == 0)
+    }
+
+    @Test func builderWithTinyPairBatchesGivesTheSamePartial() {
+        let documents = randomDocuments(count: 300, seed: 21)
+        var reference = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 10))
+        reference.add(documents)
+        var tiny = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 10))
+        tiny.pairs = _PairCounter(batchLimit: 5)
+        tiny.add(documents)
+        #expect(firstDifference(tiny.makePartial(), reference.makePartial()) == nil)
+    }
+
+    @Test func nameTableUnionIsSortedAndMapsMonotonically() {
+        var random = SeededGenerator(seed: 9)
+        let tables: [_NameTable] = (0..<5).map { _ in
+            var keys = Set<[UInt8]>()
+            for _ in 0..<Int.random(in: 0...200, using: &random) {
+                keys.insert((0..<Int.random(in: 0...6, using: &random)).map { _ in [0x41, 0x42, 0xC3, 0x00].randomElement(using: &random)! } + [UInt8.random(in: 0...3, using: &random)])
+            }
+            var table = _NameTable()
+            for key in keys.sorted(by: { $0.dropLast().lexicographicallyPrecedes($1.dropLast()) || ($0.dropLast() == $1.dropLast() && $0.last! < $1.last!) }) {
+                key.dropLast().withUnsafeBytes { table.append($0, label: key.last!) }
+            }
+            return table
+        }
+        let (union, maps) = _NameTable.union(tables[...])
+        for index in 1..<max(1, union.count) { #expect(_NameTable.compare(union, index - 1, union, index) < 0) }
+        for (table, map) in zip(tables, maps) {
+            #expect(map.count == table.count)
+            for rank in 0..<table.count {
+                #expect(_NameTable.compare(table, rank, union, Int(map[rank])) == 0)
+                if rank > 0 { #expect(map[rank - 1] < map[rank]) }
+            }
+        }
+        #expect(union.count == Set(tables.flatMap { t in (0..<t.count).map { t.withBytes($0) { Array($0) } + [t.labels[$0]] } }).count)
+    }
+
     @Test func lineReaderGrowsForLongLinesAndKeepsAFinalLineWithoutNewline() throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }

@@ -17,30 +17,47 @@ import Testing
         #expect(try firstDifference(PartialStore.read(scratch.join("a/b/partial")), partial) == nil)
         #expect(
             try FileSystem.contentsOfDirectory(scratch.join("a/b/partial"))
-                == ["FORMAT", "cooccurrences.tsv", "entities.tsv", "stats.tsv", "tags.tsv", "timeline.tsv"])
-        #expect(try readText(scratch.join("a/b/partial/FORMAT")) == "lede-partial 1\n")
+                == [
+                    "FORMAT", "cooccurrences.bin", "entities.bin", "names.bin", "stats.bin", "tags.bin", "timeline.bin",
+                ])
+        #expect(try readText(scratch.join("a/b/partial/FORMAT")) == "lede-partial 2\n")
+        #expect(PartialStore.formatVersion == 2)
     }
 
-    @Test func escapesTabsNewlinesAndBackslashes() throws {
+    @Test func keepsTabsNewlinesAndBackslashesInNames() throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
+        let names = ["a\\b", "a\tb", "a\nb", "a\rb", "", "日本", "a,\"b\""].sorted { _compareUTF8($0, $1) < 0 }
         let partial = Partial(
-            entities: ["a\\b", "a\tb", "a\nb", "a\rb"].map {
+            entities: names.map {
                 Partial.Entity(
                     canonical: $0, label: .miscellaneous, mentions: 1, documents: 1, firstDate: nil, lastDate: nil)
-            }.sorted { _compareUTF8($0.canonical, $1.canonical) < 0 })
+            },
+            cooccurrences: [
+                Partial.Cooccurrence(a: names[0], aLabel: .miscellaneous, b: names[1], bLabel: .miscellaneous, documents: 2)
+            ],
+            tags: [Partial.Tag(tag: "#a\tb", mentions: 1, documents: 1)],
+            stats: AggregateStats(documents: 3, rejects: ["tab\there": 1], sources: ["": 1, "x\ny": 2]))
         try PartialStore.write(partial, to: scratch.join("p"))
-        let text = try readText(scratch.join("p/entities.tsv"))
-        #expect(
-            text == """
-                canonical\tlabel\tmentions\tdocuments\tfirst_date\tlast_date
-                a\\tb\tMISC\t1\t1\t\t
-                a\\nb\tMISC\t1\t1\t\t
-                a\\rb\tMISC\t1\t1\t\t
-                a\\\\b\tMISC\t1\t1\t\t
-
-                """)
         #expect(try PartialStore.read(scratch.join("p")) == partial)
+    }
+
+    @Test func compactAndRowPartialsWriteTheSameFiles() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        var builder = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 6))
+        builder.add(randomDocuments(count: 300, seed: 11))
+        let compact = builder.makePartial()
+        let rows = Partial(
+            entities: compact.entities, cooccurrences: compact.cooccurrences, timeline: compact.timeline,
+            tags: compact.tags, stats: compact.stats)
+        #expect(compact.isCompact && !rows.isCompact)
+        #expect(rows == compact)
+        try PartialStore.write(compact, to: scratch.join("c"))
+        try PartialStore.write(rows, to: scratch.join("r"))
+        for file in ["names.bin", "entities.bin", "cooccurrences.bin", "timeline.bin", "tags.bin", "stats.bin"] {
+            #expect(try readBytes(scratch.join("c/\(file)")) == readBytes(scratch.join("r/\(file)")), "\(file)")
+        }
     }
 
     @Test func replacesAnExistingPartial() throws {
@@ -68,7 +85,7 @@ import Testing
         struct Interrupted: Error {}
         #expect(throws: Interrupted.self) {
             try _PartialDirectory.write(to: path) { temporary in
-                try AtomicFile.write(Array("half".utf8), to: Path.join(temporary, "entities.tsv"))
+                try AtomicFile.write(Array("half".utf8), to: Path.join(temporary, "entities.bin"))
                 throw Interrupted()
             }
         }
@@ -88,27 +105,55 @@ import Testing
         #expect(try FileSystem.contentsOfDirectory(scratch.path) == ["target"])
     }
 
-    @Test func rejectsDamagedFiles() throws {
+    @Test func rejectsDamagedFilesNamingThem() throws {
         let scratch = ScratchDirectory()
         defer { scratch.remove() }
-        try PartialStore.write(Partial(), to: scratch.join("p"))
-        let tags = scratch.join("p/tags.tsv")
-        for (content, line) in [
-            ("tag\tmentions\n", 1),
-            ("tag\tmentions\tdocuments\n#a\t1\n", 2),
-            ("tag\tmentions\tdocuments\n#a\t1\tx\n", 2),
-            ("tag\tmentions\tdocuments\n#a\\q\t1\t1\n", 2),
-            ("tag\tmentions\tdocuments\n#b\t1\t1\n#a\t1\t1\n", 3),
-            ("tag\tmentions\tdocuments\n#a\t1\t1\n#a\t1\t1\n", 3),
-        ] {
-            try AtomicFile.write(Array(content.utf8), to: tags)
+        var builder = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 6))
+        builder.add(randomDocuments(count: 100, seed: 4))
+        try PartialStore.write(builder.makePartial(), to: scratch.join("good"))
+        let files = ["names.bin", "entities.bin", "cooccurrences.bin", "timeline.bin", "tags.bin", "stats.bin"]
+        func damaged(_ file: String, _ change: (inout [UInt8]) -> Void) throws -> AggregationError? {
+            let directory = scratch.join("bad")
+            try? FileSystem.removeTree(directory)
+            try FileSystem.createDirectory(directory)
+            for name in files + ["FORMAT"] {
+                var bytes = try readBytes(scratch.join("good/\(name)"))
+                if name == file { change(&bytes) }
+                try AtomicFile.write(bytes, to: Path.join(directory, name))
+            }
             do {
-                _ = try PartialStore.read(scratch.join("p"))
-                Issue.record("accepted \(content)")
+                _ = try PartialStore.read(directory)
+                return nil
             } catch let error as AggregationError {
-                #expect(error.line == line, "\(error)")
+                #expect(error.path == Path.join(directory, file), "\(error)")
+                return error
             }
         }
+        for file in files {
+            let size = try readBytes(scratch.join("good/\(file)")).count
+            // Truncated anywhere: inside the header, inside a record, just before the trailer.
+            for cut in [0, 3, 16, size / 2, size - 9, size - 1] where cut < size {
+                #expect(try damaged(file) { $0.removeLast($0.count - cut) } != nil, "\(file) cut at \(cut)")
+            }
+            #expect(try damaged(file) { $0[0] ^= 0xFF } != nil, "\(file) bad magic")
+            #expect(try damaged(file) { $0 += [0, 0, 0, 0, 0, 0, 0, 0] } != nil, "\(file) extra bytes")
+        }
+        // Records out of order or out of range.
+        let swapped = try damaged("cooccurrences.bin") { bytes in
+            let first = Array(bytes[16..<32])
+            bytes[16..<32] = bytes[32..<48]
+            bytes[32..<48] = first[...]
+        }
+        #expect(swapped?.message.contains("not sorted") == true)
+        let outOfRange = try damaged("entities.bin") { bytes in
+            for index in 16..<20 { bytes[index] = 0xFF }
+        }
+        #expect(outOfRange?.message.contains("out of range") == true)
+        let badLabel = try damaged("names.bin") { $0[16] = 9 }
+        #expect(badLabel?.message.contains("bad label") == true)
         #expect(throws: AggregationError.self) { try PartialStore.read(scratch.join("nothing")) }
+        // Another format version is refused with its FORMAT file.
+        try AtomicFile.write(Array("lede-partial 1\n".utf8), to: scratch.join("good/FORMAT"))
+        #expect(throws: AggregationError.self) { try PartialStore.read(scratch.join("good")) }
     }
 }

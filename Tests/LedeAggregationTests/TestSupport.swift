@@ -86,6 +86,11 @@ func withOptionalBytes<R>(_ text: String?, _ body: (UnsafeRawBufferPointer?) -> 
 
 /// The contents of a file as a string.
 func readText(_ path: String) throws -> String {
+    String(decoding: try readBytes(path), as: UTF8.self)
+}
+
+/// The contents of a file.
+func readBytes(_ path: String) throws -> [UInt8] {
     let descriptor = try FileDescriptor.openForReading(path)
     defer { try? descriptor.close() }
     var bytes: [UInt8] = []
@@ -95,7 +100,7 @@ func readText(_ path: String) throws -> String {
         if count == 0 { break }
         bytes += chunk[0..<count]
     }
-    return String(decoding: bytes, as: UTF8.self)
+    return bytes
 }
 
 /// Names chosen to exercise ordering (prefixes, case, non-ASCII) and escaping.

@@ -3,72 +3,60 @@ import LedeEntities
 extension AggregateBuilder {
     /// The counts so far as a partial with sorted tables.
     ///
-    /// Names become `String`s here, once per distinct key. Names that are not
-    /// valid UTF-8 are repaired (U+FFFD), and keys that become equal by the
-    /// repair are combined.
+    /// Names are copied once into the partial's name table and rows refer to
+    /// them by rank, so no `String` is made per pair or timeline cell. Names that
+    /// are not valid UTF-8 are repaired (U+FFFD), and keys that become equal by
+    /// the repair are combined.
     ///
     /// - Returns: The chunk's partial; the builder is unchanged and can go on counting.
-    /// - Complexity: O(*n* log *n*) for *n* distinct entities, pairs and timeline cells.
+    /// - Complexity: O(*n*) radix-sort passes for *n* distinct entities, pairs and
+    ///   timeline cells, plus sorting names with equal 8-byte prefixes.
     public func makePartial() -> Partial {
         precondition(!inDocument, "makePartial while a document is open")
-        var allValid = true
 
         // Entities, ranked by key so that pairs and timeline cells sort as integers.
         let order = names.sortedIDs()
         var rank = [UInt32](repeating: 0, count: order.count)
-        var strings: [String] = []
-        strings.reserveCapacity(order.count)
-        var labels: [EntityLabel] = []
-        labels.reserveCapacity(order.count)
-        var entities: [Partial.Entity] = []
+        var table = _NameTable(reservingCapacity: order.count, bytes: 0)
+        var entities: [_EntityCell] = []
         entities.reserveCapacity(order.count)
-        for (position, id) in order.enumerated() {
-            rank[id] = UInt32(position)
-            let (name, valid) = names.string(of: id)
-            allValid = allValid && valid
-            let label = EntityLabel(rawValue: names.discriminator(of: id))!
-            strings.append(name)
-            labels.append(label)
-            let state = entityStates[id]
-            entities.append(
-                Partial.Entity(
-                    canonical: name, label: label, mentions: state.mentions, documents: state.documents,
-                    firstDate: state.firstDay == 0 ? nil : Day(_uncheckedPacked: state.firstDay),
-                    lastDate: state.lastDay == 0 ? nil : Day(_uncheckedPacked: state.lastDay)))
+        entityStates.withUnsafeBufferPointer { states in
+            for (position, id) in order.enumerated() {
+                rank[id] = UInt32(position)
+                names.withBytes(of: id) { table.append($0, label: names.discriminator(of: id)) }
+                let state = states[id]
+                entities.append(
+                    _EntityCell(
+                        name: UInt32(position), firstDay: state.firstDay, lastDay: state.lastDay,
+                        mentions: state.mentions, documents: state.documents))
+            }
         }
 
-        var pairCells: [_KeyedCell] = []
-        pairCells.reserveCapacity(pairs.count)
-        pairs.forEachKey { key, documents in
-            let x = UInt64(rank[Int(key >> 32)])
-            let y = UInt64(rank[Int(key & 0xFFFF_FFFF)])
-            pairCells.append(_KeyedCell(key: x < y ? x << 32 | y : y << 32 | x, first: documents.count, second: 0))
+        let pairCounts = pairs.merged()
+        var pairCells: [_PairCell] = []
+        pairCells.reserveCapacity(pairCounts.count)
+        rank.withUnsafeBufferPointer { rank in
+            for pair in pairCounts {
+                let x = UInt64(rank[Int(pair.key >> 32)])
+                let y = UInt64(rank[Int(pair.key & 0xFFFF_FFFF)])
+                pairCells.append(_PairCell(key: x < y ? x << 32 | y : y << 32 | x, documents: pair.count))
+            }
         }
         _radixSortByKey(&pairCells)
-        let cooccurrences = pairCells.map { cell in
-            let a = Int(cell.key >> 32)
-            let b = Int(cell.key & 0xFFFF_FFFF)
-            return Partial.Cooccurrence(
-                a: strings[a], aLabel: labels[a], b: strings[b], bLabel: labels[b],
-                documents: cell.first)
-        }
 
-        var dayCells: [_KeyedCell] = []
+        var dayCells: [_TimelineCell] = []
         dayCells.reserveCapacity(timeline.count)
-        timeline.forEachKey { key, counts in
-            dayCells.append(
-                _KeyedCell(
-                    key: key & 0xFFFF_FFFF_0000_0000 | UInt64(rank[Int(key & 0xFFFF_FFFF)]), first: counts.mentions,
-                    second: counts.documents))
+        rank.withUnsafeBufferPointer { rank in
+            timeline.forEachKey { key, counts in
+                dayCells.append(
+                    _TimelineCell(
+                        key: key & 0xFFFF_FFFF_0000_0000 | UInt64(rank[Int(key & 0xFFFF_FFFF)]),
+                        mentions: counts.mentions, documents: counts.documents))
+            }
         }
         _radixSortByKey(&dayCells)
-        let timelineRows = dayCells.map { cell in
-            let position = Int(cell.key & 0xFFFF_FFFF)
-            return Partial.TimelineEntry(
-                date: Day(_uncheckedPacked: UInt32(cell.key >> 32)), canonical: strings[position],
-                label: labels[position], mentions: cell.first, documents: cell.second)
-        }
 
+        var allValid = true
         let tags = tagNames.sortedIDs().map { id in
             let (tag, valid) = tagNames.string(of: id)
             allValid = allValid && valid
@@ -85,8 +73,14 @@ extension AggregateBuilder {
             failedShards: counters.failedShards, rejects: rejects, sources: sources)
 
         let partial = Partial(
-            entities: entities, cooccurrences: cooccurrences, timeline: timelineRows, tags: tags, stats: stats)
-        // Repaired names may now collide or sort differently from their bytes.
-        return allValid ? partial : partial.normalized()
+            _compact: _CompactTables(names: table, entities: entities, pairs: pairCells, timeline: dayCells),
+            tags: tags, stats: stats)
+        guard allValid && table.isValidUTF8 else {
+            // Repaired names may now collide or sort differently from their bytes:
+            // go through `String` rows once, then back to the compact form.
+            let rows = partial.normalized()
+            return Partial(_compact: rows.compactTables, tags: rows.tags, stats: rows.stats)
+        }
+        return partial
     }
 }

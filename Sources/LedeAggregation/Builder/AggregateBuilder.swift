@@ -57,8 +57,8 @@ public struct AggregateBuilder: Sendable {
     /// `day << 32 | entity id` → (mentions, documents).
     var timeline = _CountTable<_TwoCounts>(capacity: 1024)
     /// `lower id << 32 | higher id` → documents. Ids, not names, so that a
-    /// pair costs one integer insert; the name order is applied once, in ``makePartial()``.
-    var pairs = _CountTable<_OneCount>(capacity: 4096)
+    /// pair costs one integer store; the name order is applied once, in ``makePartial()``.
+    var pairs = _PairCounter()
     var counters = Counters()
     var rejects: [String: Int] = [:]
 
@@ -199,15 +199,7 @@ public struct AggregateBuilder: Sendable {
             cappedEntities.removeLast(cappedEntities.count - cap)
             selected = cappedEntities
         }
-        selected.withUnsafeBufferPointer { ids in
-            for i in 0..<(ids.count - 1) {
-                let a = UInt64(UInt32(bitPattern: ids[i]))
-                for j in (i + 1)..<ids.count {
-                    let b = UInt64(UInt32(bitPattern: ids[j]))
-                    pairs.add(a < b ? a << 32 | b : b << 32 | a, _OneCount(count: 1))
-                }
-            }
-        }
+        selected.withUnsafeBufferPointer { pairs.addPairs(of: $0) }
     }
 
     /// Counts input lines read (accepted or not).

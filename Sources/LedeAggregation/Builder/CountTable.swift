@@ -4,13 +4,6 @@ protocol _CountValue: Sendable {
     mutating func add(_ other: Self)
 }
 
-/// One counter: the documents of a co-occurrence pair.
-struct _OneCount: _CountValue {
-    var count: Int
-    static var zero: _OneCount { _OneCount(count: 0) }
-    @inline(__always) mutating func add(_ other: _OneCount) { count += other.count }
-}
-
 /// Two counters: the mentions and documents of a timeline cell.
 struct _TwoCounts: _CountValue {
     var mentions: Int
@@ -24,11 +17,10 @@ struct _TwoCounts: _CountValue {
 
 /// An open-addressing map from a 64-bit key to counters.
 ///
-/// Holds the builder's timeline (`day << 32 | entity` → mentions, documents) and
-/// co-occurrence pairs (`low id << 32 | high id` → documents). A slot holds the
-/// key and its counters, so an update touches one cache line; pairs get 16-byte
-/// slots because a chunk has hundreds of thousands of them and the table's size
-/// decides how often an update misses the cache.
+/// Holds the builder's timeline (`day << 32 | entity` → mentions, documents). A
+/// slot holds the key and its counters, so an update touches one cache line.
+/// (Co-occurrence pairs are far more numerous and are counted by sorting, in
+/// ``_PairCounter``, because a table of them outgrows the caches.)
 struct _CountTable<Value: _CountValue>: Sendable {
     struct Slot: Sendable {
         var key: UInt64

@@ -80,36 +80,58 @@ public enum PartialMerger {
         // Every table is merged before any is renamed into place, so that a bad
         // partial found late (an unsorted row, say) leaves all previous tables as
         // they were instead of a mix of old and new ones.
-        var writers: [_TableWriter] = []
-        var rowCounts: [Int] = []
-        for schema in _TableSchema.countTables {
-            var writer = try _TableWriter(
-                directory: aggregatesDirectory, schema: schema, format: .csv, durable: durable)
-            rowCounts.append(try _TableMerge.merge(directories: inputs, schema: schema, into: &writer))
-            writers.append(writer)
+        let plan = try _MergePlan(directories: inputs)
+        let csvNames = _CSVNames(plan.names)
+        var entities = try _CSVCellSink<_EntityCell>(directory: aggregatesDirectory, names: csvNames, durable: durable)
+        let entityCount = try plan.merge(into: &entities)
+        var pairs = try _CSVCellSink<_PairCell>(directory: aggregatesDirectory, names: csvNames, durable: durable)
+        let pairCount = try plan.merge(into: &pairs)
+        var timeline = try _CSVCellSink<_TimelineCell>(
+            directory: aggregatesDirectory, names: csvNames, durable: durable)
+        let timelineCount = try plan.merge(into: &timeline)
+        let tags = try plan.mergeTags()
+        var tagFile = try _OutputBuffer(path: Path.join(aggregatesDirectory, "tags.csv"), durable: durable)
+        try tagFile.append(_TableSchema.tags.header(separator: 0x2C) + [0x0A])
+        for tag in tags {
+            try Array(tag.tag.utf8).withUnsafeBytes { try _CSVWriter.appendField($0, to: &tagFile) }
+            try tagFile.append(0x2C)
+            try tagFile.appendDecimal(tag.mentions)
+            try tagFile.append(0x2C)
+            try tagFile.appendDecimal(tag.documents)
+            try tagFile.append(0x0A)
         }
-        var collector = _StatsCollector(origin: aggregatesDirectory)
-        _ = try _TableMerge.merge(directories: inputs, schema: .stats, into: &collector)
+        let mergedStats = try plan.mergeStats()
         let stats = try AtomicFile(path: Path.join(aggregatesDirectory, "stats.json"), durable: durable)
-        try stats.write(_StatsJSON.encode(collector.stats, partials: partials.count))
-        for index in writers.indices { try writers[index].commit() }
+        try stats.write(_StatsJSON.encode(mergedStats, partials: partials.count))
+        try entities.commit()
+        try pairs.commit()
+        try timeline.commit()
+        try tagFile.commit()
         try stats.commit()
 
         return MergeSummary(
-            partials: partials.count, rounds: rounds, entities: rowCounts[0], cooccurrences: rowCounts[1],
-            timeline: rowCounts[2], tags: rowCounts[3], stats: collector.stats)
+            partials: partials.count, rounds: rounds, entities: entityCount, cooccurrences: pairCount,
+            timeline: timelineCount, tags: tags.count, stats: mergedStats)
     }
 
     /// Merges partial directories into one partial directory (one intermediate round's group).
     ///
     /// Not flushed to stable storage: the workspace does not survive a crash anyway.
     static func mergeIntoPartial(_ inputs: [String], _ output: String) throws {
+        let plan = try _MergePlan(directories: inputs)
         try _PartialDirectory.write(to: output, durable: false) { temporary in
-            for schema in _TableSchema.countTables + [.stats] {
-                var writer = try _TableWriter(directory: temporary, schema: schema, format: .tsv, durable: false)
-                _ = try _TableMerge.merge(directories: inputs, schema: schema, into: &writer)
-                try writer.commit()
-            }
+            try _PartialFileIO.writeNames(plan.names, directory: temporary, durable: false)
+            var entities = try _BinaryCellSink<_EntityCell>(directory: temporary, durable: false)
+            _ = try plan.merge(into: &entities)
+            try entities.commit()
+            var pairs = try _BinaryCellSink<_PairCell>(directory: temporary, durable: false)
+            _ = try plan.merge(into: &pairs)
+            try pairs.commit()
+            var timeline = try _BinaryCellSink<_TimelineCell>(directory: temporary, durable: false)
+            _ = try plan.merge(into: &timeline)
+            try timeline.commit()
+            try _PartialFileIO.writeTags(try plan.mergeTags(), directory: temporary, durable: false)
+            try _PartialFileIO.writeStats(try plan.mergeStats(), directory: temporary, durable: false)
         }
     }
 

@@ -12,6 +12,12 @@ extension Partial {
     public func merging(_ other: Partial) -> Partial {
         var stats = self.stats
         stats.add(other.stats)
+        if isCompact || other.isCompact {
+            // Names are united once and rows merge as integers.
+            return Partial(
+                _compact: compactTables.merging(other.compactTables), tags: _mergeSortedRows(tags, other.tags),
+                stats: stats)
+        }
         return Partial(
             entities: _mergeSortedRows(entities, other.entities),
             cooccurrences: _mergeSortedRows(cooccurrences, other.cooccurrences),

@@ -1,5 +1,5 @@
 extension AggregateStats {
-    /// The stats as rows of the `stats` table, in key order.
+    /// The stats as rows of a partial's `stats.bin`, in key order.
     var rows: [(kind: String, name: String, value: Int)] {
         var rows = namedCounters.map { (kind: "counter", name: $0.name, value: $0.value) }
         for (kind, dictionary) in [("reject", rejects), ("source", sources)] {
@@ -9,7 +9,7 @@ extension AggregateStats {
         return rows
     }
 
-    /// Adds one row of the `stats` table.
+    /// Adds one row of a partial's `stats.bin`.
     ///
     /// - Returns: `false` for an unknown kind or counter name.
     mutating func add(kind: String, name: String, value: Int) -> Bool {
@@ -25,20 +25,5 @@ extension AggregateStats {
             return false
         }
         return true
-    }
-}
-
-/// Collects the merged rows of the `stats` table; they are few (counters,
-/// reasons, sources), so they are gathered in memory for `stats.json`.
-struct _StatsCollector: _RowSink {
-    var stats = AggregateStats()
-    let origin: String
-
-    mutating func consume(_ row: _TableRow) throws {
-        let kind = row.string(0)
-        let name = row.string(1)
-        guard stats.add(kind: kind, name: name, value: row.value(2)) else {
-            throw AggregationError("unknown stats row \(kind) \(name)", path: origin)
-        }
     }
 }

@@ -3,18 +3,19 @@ import LedeIO
 /// The layout of a partial directory and how one is put in place.
 ///
 /// ```
-/// <partial>/FORMAT             lede-partial 1
-/// <partial>/entities.tsv       canonical label mentions documents first_date last_date
-/// <partial>/cooccurrences.tsv  entity_a label_a entity_b label_b documents
-/// <partial>/timeline.tsv       date canonical label mentions documents
-/// <partial>/tags.tsv           tag mentions documents
-/// <partial>/stats.tsv          kind name value
+/// <partial>/FORMAT             lede-partial 2
+/// <partial>/names.bin          the sorted name table
+/// <partial>/entities.bin       name rank, first and last day, mentions, documents
+/// <partial>/cooccurrences.bin  rank a, rank b, documents
+/// <partial>/timeline.bin       day, name rank, mentions, documents
+/// <partial>/tags.bin           tag, mentions, documents
+/// <partial>/stats.bin          kind, name, value
 /// ```
 ///
-/// Each table starts with its header line and then has one row per key in key order.
+/// Each table has one row per key in key order; `_PartialFile` gives the byte layout.
 enum _PartialDirectory {
     /// The content of `FORMAT`: a name and a version, bumped on any incompatible change.
-    static let formatLine = "lede-partial 1"
+    static let formatLine = "lede-partial \(PartialStore.formatVersion)"
     static let formatFile = "FORMAT"
 
     /// Builds a partial in a hidden sibling of `destination`, then swaps it into place.

@@ -32,3 +32,30 @@ func _compareUTF8(_ a: String, _ b: String) -> Int {
     var y = b
     return x.withUTF8 { a in y.withUTF8 { b in _compareBytes(a.baseAddress, a.count, b.baseAddress, b.count) } }
 }
+
+/// Whether `bytes` are all ASCII, checked eight bytes at a time.
+func _isASCII(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var index = 0
+    while index + 8 <= bytes.count {
+        if bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+        index += 8
+    }
+    while index < bytes.count {
+        if bytes[index] >= 0x80 { return false }
+        index += 1
+    }
+    return true
+}
+
+/// Whether `bytes` are well-formed UTF-8.
+func _isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+        switch decoder.decode(&iterator) {
+        case .scalarValue: continue
+        case .emptyInput: return true
+        case .error: return false
+        }
+    }
+}

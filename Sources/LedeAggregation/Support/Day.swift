@@ -68,6 +68,11 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.packed < rhs.packed }
 
+    /// Whether `packed` is the packed form of a real day.
+    static func isValid(packed: UInt32) -> Bool {
+        Day(year: Int(packed / 10_000), month: Int(packed / 100 % 100), day: Int(packed % 100)) != nil
+    }
+
     /// Parses a leading `YYYY-MM-DD` into its packed form.
     static func parsePrefix(_ bytes: UnsafeRawBufferPointer) -> UInt32? {
         guard bytes.count >= 10 else { return nil }

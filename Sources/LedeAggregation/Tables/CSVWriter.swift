@@ -1,3 +1,5 @@
+import LedeIO
+
 /// RFC 4180 quoting of CSV fields.
 ///
 /// A field is quoted when it holds a comma, a double quote, a carriage return
@@ -16,6 +18,17 @@ enum _CSVWriter {
             out.append(byte)
         }
         out.append(0x22)
+    }
+
+    /// Appends `bytes` as one CSV field to an output buffer.
+    static func appendField(_ bytes: UnsafeRawBufferPointer, to out: inout _OutputBuffer) throws(SystemError) {
+        guard bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            try out.append(bytes)
+            return
+        }
+        var quoted: [UInt8] = []
+        appendField(bytes, to: &quoted)
+        try out.append(quoted)
     }
 
     /// One CSV field for a string, as a `String` (for tests and small outputs).

@@ -34,10 +34,10 @@ public enum EntityTable {
                 AggregationError(message, path: reader.path, line: reader.lineNumber)
             }
             guard record.count == columns.count else { throw failure("expected \(columns.count) fields") }
-            guard let rowLabel = record.withField(1, _TableRow.label) else { throw failure("bad label") }
+            guard let rowLabel = record.withField(1, _CSVField.label) else { throw failure("bad label") }
             if let label, rowLabel != label { continue }
-            guard let mentions = record.withField(2, _TableRow.count).map(Int.init),
-                let documents = record.withField(3, _TableRow.count).map(Int.init)
+            guard let mentions = record.withField(2, _CSVField.count).map(Int.init),
+                let documents = record.withField(3, _CSVField.count).map(Int.init)
             else { throw failure("bad count") }
             // Most rows lose on the counts alone; skip them before making a String.
             if heap.count == limit, (mentions, documents) < (heap[0].mentions, heap[0].documents) { continue }
