@@ -38,10 +38,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "LedeIOTests", dependencies: ["LedeIO"]),
-        .testTarget(name: "LedeTextTests", dependencies: ["LedeText"]),
+        .testTarget(name: "LedeIOTests", dependencies: ["LedeIO", "LedeSample"]),
+        .testTarget(name: "LedeTextTests", dependencies: ["LedeText", "LedeSample"]),
         .testTarget(name: "LedeEntitiesTests", dependencies: ["LedeEntities", "LedeText"]),
-        .testTarget(name: "LedeAggregationTests", dependencies: ["LedeAggregation", "LedeEntities", "LedeIO"]),
+        .testTarget(name: "LedeAggregationTests", dependencies: ["LedeAggregation", "LedeEntities", "LedeIO", "LedeSample"]),
         .testTarget(name: "LedeSampleTests", dependencies: ["LedeSample"]),
         .testTarget(
             name: "LedePipelineTests",

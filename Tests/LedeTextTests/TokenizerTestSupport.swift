@@ -1,3 +1,4 @@
+import LedeSample
 @testable import LedeText
 
 /// A token with its text, for readable expectations.
@@ -31,17 +32,6 @@ func sentenceStarts(_ text: String) -> [String] {
     spell(text).filter { $0.flags.contains(.sentenceStart) }.map(\.text)
 }
 
-/// SplitMix64: a small seeded generator, so that property tests are reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
+/// The project-wide SplitMix64, so that property tests replay exactly from their seed.
+typealias SeededGenerator = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

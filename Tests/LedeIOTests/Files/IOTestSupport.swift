@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import LedeIO
+import LedeSample
 import Testing
 
 // Helpers shared by the Files, Zstd and Reader tests. Names are specific on
@@ -53,20 +54,10 @@ func writeFileBytes(_ bytes: [UInt8], to path: String) throws {
     try bytes.withUnsafeBytes { try file.writeAll($0) }
 }
 
-/// SplitMix64, so that random inputs replay exactly from their seed.
-struct IOTestRandom: RandomNumberGenerator {
-    private var state: UInt64
+/// The project-wide SplitMix64, so that random inputs replay exactly from their seed.
+typealias IOTestRandom = SplitMix64
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     /// `count` bytes with no structure at all (incompressible).
     mutating func noise(_ count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
