@@ -17,10 +17,10 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
     /// The committed model, relative to the repository root.
     static let defaultModel = "Models/ner-perceptron.bin"
 
-    /// Rules stay the default until the model also resolves in-document aliases
-    /// ("Guaido" → "Juan Guaido"), which the aggregates depend on.
-    @Option(name: .long, help: "The entity tagger: rules (default) or model (the trained perceptron).")
-    var tagger: Kind = .rules
+    /// The trained model is the default: it scores higher on news and resolves
+    /// in-document aliases ("Guaido" → "Juan Guaido") like the rules do.
+    @Option(name: .long, help: "The entity tagger: model (default, the trained perceptron) or rules (model-free).")
+    var tagger: Kind = .model
 
     @Option(name: .long, help: "The model file for --tagger model (default: \(TaggerOptions.defaultModel)).")
     var model: String?

@@ -5,10 +5,14 @@ import LedeText
 /// ``PerceptronModel`` trained by `lede train`.
 ///
 /// Decoding takes two passes over the regions: the second sees, for every word,
-/// the labels the first gave its other occurrences in the document.
+/// the labels the first gave its other occurrences in the document. The second
+/// pass reuses the first pass's sums of the static features' weights and adds
+/// only the four rows that depend on tags.
 ///
 /// Mentions that are exactly a built-in gazetteer name get its canonical name
-/// (`U.S.` → "United States"); others are their own canonical name. Give every
+/// (`U.S.` → "United States"); then ``MentionAliasResolver`` links short forms
+/// to full names in the same document (`Guaido` → "Juan Guaido", `OAS` →
+/// "Organization of American States"); others are their own canonical name. Give every
 /// worker its own copy; copies share the model and the gazetteer.
 public struct PerceptronTagger: EntityTagger, Sendable {
     /// The weights.
@@ -19,6 +23,14 @@ public struct PerceptronTagger: EntityTagger, Sendable {
     private var rows: [UInt32] = []
     private var tags: [UInt8] = []
     private var firstPass: [UInt8] = []
+    /// Per region token (same offsets as ``firstPass``): the scores of its static
+    /// features from the first pass, which the second pass reuses so that it only
+    /// adds the rows that depend on tags.
+    private var staticScores: [SIMD16<Int32>] = []
+    private var staticOutside: [Int32] = []
+    private var aliases = MentionAliasResolver()
+    /// Whether mentions go through in-document alias resolution (on by default).
+    public var resolvesAliases = true
 
     /// Creates a tagger over a loaded model and the built-in gazetteer.
     public init(model: PerceptronModel, gazetteer: Gazetteer = .builtIn) {
@@ -39,6 +51,9 @@ public struct PerceptronTagger: EntityTagger, Sendable {
             tokens: tokenBase, count: tokens.count)
         extractor.prepare(doc, mined: ModelMinedNames(model: model))
         firstPass.removeAll(keepingCapacity: true)
+        staticScores.removeAll(keepingCapacity: true)
+        staticOutside.removeAll(keepingCapacity: true)
+        let base = mentions.count
         for r in 0..<extractor.regionStarts.count {
             let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
             decode(doc, s, e, first: -1)
@@ -52,6 +67,7 @@ public struct PerceptronTagger: EntityTagger, Sendable {
             offset += e - s
             emit(doc, s, into: &mentions)
         }
+        if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
     }
 
     /// Greedy decoding of region `[s, e)` into ``tags``; `first` is the offset of the
@@ -61,22 +77,25 @@ public struct PerceptronTagger: EntityTagger, Sendable {
         tags.removeAll(keepingCapacity: true)
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for t in s..<e {
-            rows.removeAll(keepingCapacity: true)
-            extractor.features(doc, t, s, e, into: &rows)
             let word = extractor.wordHash[t]
-            let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
-            rows.append(dynamic.0)
-            rows.append(dynamic.1)
-            rows.append(dynamic.2)
-            rows.append(extractor.documentLabelRow(word: word, own: first < 0 ? 0 : firstPass[first + t - s], firstPass: first < 0))
-            var scores = SIMD16<Int32>(repeating: 0)
-            var outside: Int32 = 0
-            for row in rows {
-                let base = weights + Int(row) * BILOUTag.count
-                outside &+= Int32(base[0])
-                let vector = UnsafeRawPointer(base + 1).loadUnaligned(as: SIMD16<Int16>.self)
-                scores &+= SIMD16<Int32>(truncatingIfNeeded: vector)
+            var scores: SIMD16<Int32>
+            var outside: Int32
+            if first < 0 {
+                rows.removeAll(keepingCapacity: true)
+                extractor.features(doc, t, s, e, into: &rows)
+                (scores, outside) = Self.sum(rows, weights)
+                staticScores.append(scores)
+                staticOutside.append(outside)
+            } else {
+                scores = staticScores[first + t - s]
+                outside = staticOutside[first + t - s]
             }
+            let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
+            let document = extractor.documentLabelRow(word: word, own: first < 0 ? 0 : firstPass[first + t - s], firstPass: first < 0)
+            Self.add(dynamic.0, weights, &scores, &outside)
+            Self.add(dynamic.1, weights, &scores, &outside)
+            Self.add(dynamic.2, weights, &scores, &outside)
+            Self.add(document, weights, &scores, &outside)
             var best: UInt8 = 0
             var bestScore = Int32.min
             let last = t == e - 1
@@ -89,6 +108,23 @@ public struct PerceptronTagger: EntityTagger, Sendable {
             beforePrevious = previous
             previous = best
         }
+    }
+
+    /// The summed weights of `rows`: the 16 non-`O` tags and `O`.
+    @inline(__always)
+    private static func sum(_ rows: [UInt32], _ weights: UnsafePointer<Int16>) -> (SIMD16<Int32>, Int32) {
+        var scores = SIMD16<Int32>(repeating: 0)
+        var outside: Int32 = 0
+        for row in rows { add(row, weights, &scores, &outside) }
+        return (scores, outside)
+    }
+
+    /// Adds the weights of one feature row to the scores.
+    @inline(__always)
+    private static func add(_ row: UInt32, _ weights: UnsafePointer<Int16>, _ scores: inout SIMD16<Int32>, _ outside: inout Int32) {
+        let base = weights + Int(row) * BILOUTag.count
+        outside &+= Int32(base[0])
+        scores &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 1).loadUnaligned(as: SIMD16<Int16>.self))
     }
 
     /// Turns the region's tags (starting at token `s`) into mentions.
