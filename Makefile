@@ -11,7 +11,7 @@ APT_PACKAGES := libzstd-dev zstd pkg-config
 CORPORA ?= ../shared/corpora
 MODEL := Models/ner-perceptron.bin
 
-.PHONY: all deps build release demo test clean model
+.PHONY: all deps build release demo test clean model bench
 
 all: release
 
@@ -50,6 +50,13 @@ test: deps
 model: release
 	$(LEDE) train --gold $(CORPORA)/conll2003/train.jsonl.zst --dev $(CORPORA)/conll2003/valid.jsonl.zst \
 		--output $(MODEL) --epochs 12 --seed 3
+
+# Per-stage benchmarks (Benchmarks/, a package of its own, see Benchmarks/README.md): fails when a
+# stage allocates more than the p90 malloc counts checked in for this toolchain under
+# Benchmarks/Thresholds/<swift major.minor>/. The first build takes a few minutes.
+bench: deps
+	cd Benchmarks && $(SWIFT) package --disable-sandbox benchmark thresholds check --no-progress \
+		--path Thresholds/$$($(SWIFT) --version 2>/dev/null | sed -n 's/.*Swift version \([0-9]*\.[0-9]*\).*/\1/p' | head -n 1)
 
 clean:
 	rm -rf .build sample out
