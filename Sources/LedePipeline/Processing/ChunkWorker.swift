@@ -22,7 +22,11 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     private var tagger: Tagger
     private var mentions: [Mention] = []
     private var documents: [UInt8] = []
-    private var canonical: [UInt8] = []
+    /// The document's canonical names, one after another; built once per mention
+    /// and read by both the counting and the document line.
+    private var canonicals: [UInt8] = []
+    /// Where each mention's name ends in ``canonicals``.
+    private var canonicalEnds: [Int] = []
     private var shardNameBytes: [UInt8] = []
     private let compressor: ZstdCompressor
     private let aggregation: AggregationOptions
@@ -135,10 +139,18 @@ public final class ChunkWorker<Tagger: EntityTagger> {
                 scanner.withSource { source in
                     builder.beginDocument(date: date, source: source, tokens: tokens.count, bytes: lineBytes)
                     let lexicon = tagger.lexicon
+                    canonicals.removeAll(keepingCapacity: true)
+                    canonicalEnds.removeAll(keepingCapacity: true)
                     for mention in mentions {
-                        canonical.removeAll(keepingCapacity: true)
-                        CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &canonical)
-                        canonical.withUnsafeBytes { builder.addMention(canonical: $0, label: mention.label) }
+                        CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &canonicals)
+                        canonicalEnds.append(canonicals.count)
+                    }
+                    canonicals.withUnsafeBytes { names in
+                        var start = 0
+                        for (mention, end) in zip(mentions, canonicalEnds) {
+                            builder.addMention(canonical: UnsafeRawBufferPointer(rebasing: names[start..<end]), label: mention.label)
+                            start = end
+                        }
                     }
                     for token in tokens.tokens where token.kind == .handle || token.kind == .hashtag {
                         builder.addTag(UnsafeRawBufferPointer(rebasing: text[Int(token.start)..<Int(token.end)]))
@@ -177,7 +189,6 @@ public final class ChunkWorker<Tagger: EntityTagger> {
         JSONOutput.appendInteger(tokens.count, to: &documents)
         documents.append(contentsOf: #","entities":["#.utf8)
         var counter = ScalarOffsetCounter()
-        let lexicon = tagger.lexicon
         for (number, mention) in mentions.enumerated() {
             if number > 0 { documents.append(UInt8(ascii: ",")) }
             let start = counter.scalarOffset(forByteOffset: Int(mention.start), in: text)
@@ -191,9 +202,10 @@ public final class ChunkWorker<Tagger: EntityTagger> {
             documents.append(contentsOf: #"","text":"#.utf8)
             JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: text[Int(mention.start)..<Int(mention.end)]), to: &documents)
             documents.append(contentsOf: #","canonical":"#.utf8)
-            canonical.removeAll(keepingCapacity: true)
-            CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &canonical)
-            canonical.withUnsafeBytes { JSONOutput.appendString($0, to: &documents) }
+            let nameStart = number == 0 ? 0 : canonicalEnds[number - 1]
+            canonicals.withUnsafeBytes { names in
+                JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: names[nameStart..<canonicalEnds[number]]), to: &documents)
+            }
             documents.append(UInt8(ascii: "}"))
         }
         documents.append(contentsOf: "]}\n".utf8)
