@@ -86,6 +86,34 @@ struct PerceptronTaggerTests {
         #expect(Self.tag(loaded, document) == Self.tag(loaded, document))
     }
 
+    @Test func copiesDecodeWithTheirOwnScratch() async throws {
+        let model = try PerceptronModel(bytes: Self.train().model)
+        var original = PerceptronTagger(model: model)
+        var copy = original
+        func run(_ tagger: inout PerceptronTagger, _ document: TrainingDocument) -> [Mention] {
+            let tokens = Tokenizer().tokens(of: String(decoding: document.text, as: UTF8.self))
+            var mentions: [Mention] = []
+            document.text.withUnsafeBytes { text in
+                tokens.withUnsafeBufferPointer { tagger.tag(text: text, tokens: $0, into: &mentions) }
+            }
+            return mentions
+        }
+        // Interleaved use of a tagger and its copy gives what fresh taggers give.
+        for (a, b) in zip(Self.corpus, Self.corpus.reversed()) {
+            #expect(run(&original, a) == Self.tag(model, a))
+            #expect(run(&copy, b) == Self.tag(model, b))
+        }
+        let copies = [PerceptronTagger](repeating: original, count: 4)
+        let results = await withTaskGroup(of: [Mention].self) { group in
+            for var tagger in copies {
+                group.addTask { Self.corpus.flatMap { run(&tagger, $0) } }
+            }
+            return await group.reduce(into: [[Mention]]()) { $0.append($1) }
+        }
+        let expected = Self.corpus.flatMap { Self.tag(model, $0) }
+        #expect(results.count == 4 && results.allSatisfy { $0 == expected })
+    }
+
     @Test func badFilesSayHowToRebuild() {
         #expect(throws: PerceptronModel.LoadError.self) { try PerceptronModel(bytes: Array("not a model at all, really not".utf8)) }
         do {

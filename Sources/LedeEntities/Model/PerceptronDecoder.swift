@@ -1,0 +1,138 @@
+import LedeText
+
+/// The decoding state of one ``PerceptronTagger``: feature scratch, tags of both
+/// passes and the alias resolver, reused from document to document.
+///
+/// Decoding takes two passes over the regions: the second sees, for every word,
+/// the labels the first gave its other occurrences in the document. The second
+/// pass reuses the first pass's sums of the static features' weights and adds
+/// only the four rows that depend on tags.
+struct PerceptronDecoder {
+    let model: PerceptronModel
+    let gazetteer: Gazetteer
+    private var extractor: FeatureExtractor
+    private var rows: [UInt32] = []
+    private var tags: [UInt8] = []
+    private var firstPass: [UInt8] = []
+    /// Per region token (same offsets as ``firstPass``): the scores of its static
+    /// features from the first pass, which the second pass reuses so that it only
+    /// adds the rows that depend on tags.
+    private var staticScores: [SIMD16<Int32>] = []
+    private var staticOutside: [Int32] = []
+    private var aliases = MentionAliasResolver()
+
+    init(model: PerceptronModel, gazetteer: Gazetteer) {
+        self.model = model
+        self.gazetteer = gazetteer
+        extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
+        rows.reserveCapacity(64)
+    }
+
+    mutating func tag(
+        text: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, into mentions: inout [Mention], resolvesAliases: Bool
+    ) {
+        guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !tokens.isEmpty else { return }
+        precondition(Int(tokens[tokens.count - 1].end) <= text.count, "PerceptronTagger: tokens reach past the text")
+        let doc = DocumentView(
+            text: textBase.assumingMemoryBound(to: UInt8.self), textCount: text.count,
+            tokens: tokenBase, count: tokens.count)
+        extractor.prepare(doc, mined: ModelMinedNames(model: model))
+        firstPass.removeAll(keepingCapacity: true)
+        staticScores.removeAll(keepingCapacity: true)
+        staticOutside.removeAll(keepingCapacity: true)
+        let base = mentions.count
+        for r in 0..<extractor.regionStarts.count {
+            let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
+            decode(doc, s, e, first: -1)
+            firstPass.append(contentsOf: tags)
+            extractor.recordPass(s, tags)
+        }
+        var offset = 0
+        for r in 0..<extractor.regionStarts.count {
+            let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
+            decode(doc, s, e, first: offset)
+            offset += e - s
+            emit(doc, s, into: &mentions)
+        }
+        if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
+    }
+
+    /// Greedy decoding of region `[s, e)` into ``tags``; `first` is the offset of the
+    /// region's first-pass tags in ``firstPass``, or -1 during the first pass.
+    private mutating func decode(_ doc: DocumentView, _ s: Int, _ e: Int, first: Int) {
+        let weights = model.weights
+        tags.removeAll(keepingCapacity: true)
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for t in s..<e {
+            let word = extractor.wordHash[t]
+            var scores: SIMD16<Int32>
+            var outside: Int32
+            if first < 0 {
+                rows.removeAll(keepingCapacity: true)
+                extractor.features(doc, t, s, e, into: &rows)
+                (scores, outside) = Self.sum(rows, weights)
+                staticScores.append(scores)
+                staticOutside.append(outside)
+            } else {
+                scores = staticScores[first + t - s]
+                outside = staticOutside[first + t - s]
+            }
+            let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
+            let document = extractor.documentLabelRow(word: word, own: first < 0 ? 0 : firstPass[first + t - s], firstPass: first < 0)
+            Self.add(dynamic.0, weights, &scores, &outside)
+            Self.add(dynamic.1, weights, &scores, &outside)
+            Self.add(dynamic.2, weights, &scores, &outside)
+            Self.add(document, weights, &scores, &outside)
+            var best: UInt8 = 0
+            var bestScore = Int32.min
+            let last = t == e - 1
+            for tag in 0..<UInt8(BILOUTag.count) {
+                guard BILOUTag.allowed(previous, tag), !last || BILOUTag.canEnd(tag) else { continue }
+                let score = tag == 0 ? outside : scores[Int(tag) - 1]
+                if score > bestScore { bestScore = score; best = tag }
+            }
+            tags.append(best)
+            beforePrevious = previous
+            previous = best
+        }
+    }
+
+    /// The summed weights of `rows`: the 16 non-`O` tags and `O`.
+    @inline(__always)
+    private static func sum(_ rows: [UInt32], _ weights: UnsafePointer<Int16>) -> (SIMD16<Int32>, Int32) {
+        var scores = SIMD16<Int32>(repeating: 0)
+        var outside: Int32 = 0
+        for row in rows { add(row, weights, &scores, &outside) }
+        return (scores, outside)
+    }
+
+    /// Adds the weights of one feature row to the scores.
+    @inline(__always)
+    private static func add(_ row: UInt32, _ weights: UnsafePointer<Int16>, _ scores: inout SIMD16<Int32>, _ outside: inout Int32) {
+        let base = weights + Int(row) * BILOUTag.count
+        outside &+= Int32(base[0])
+        scores &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 1).loadUnaligned(as: SIMD16<Int16>.self))
+    }
+
+    /// Turns the region's tags (starting at token `s`) into mentions.
+    private func emit(_ doc: DocumentView, _ s: Int, into mentions: inout [Mention]) {
+        var open = -1
+        for (k, tag) in tags.enumerated() where tag != 0 {
+            let part = BILOUTag.part(tag)
+            if part == BILOUTag.begin || part == BILOUTag.unit { open = s + k }
+            if part == BILOUTag.last || part == BILOUTag.unit, open >= 0 {
+                let first = open, end = s + k + 1
+                var canonical = CanonicalSource.surface
+                if end - first <= 4 {
+                    var key = extractor.wordHash[first]
+                    for t in (first + 1)..<max(first + 1, end) { key = ByteKey.combine(key, extractor.wordHash[t]) }
+                    let match = gazetteer.find(hash: ByteKey.finish(key), text: doc.text, textCount: doc.textCount,
+                                               tokens: doc.tokens, from: first, count: end - first)
+                    if match.label == BILOUTag.label(tag), match.canonical >= 0 { canonical = .lexicon(match.canonical) }
+                }
+                mentions.append(Mention(start: doc[first].start, end: doc[end - 1].end, label: BILOUTag.label(tag), canonical: canonical))
+                open = -1
+            }
+        }
+    }
+}
