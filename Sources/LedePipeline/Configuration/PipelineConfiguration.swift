@@ -27,7 +27,7 @@ public struct PipelineConfiguration: Sendable {
         chunking: ChunkingOptions = ChunkingOptions(),
         fields: FieldNames = FieldNames(),
         aggregation: AggregationOptions = AggregationOptions(),
-        compressionLevel: Int32 = 1,
+        compressionLevel: Int32 = PipelineConfiguration.defaultCompressionLevel,
         chunksInFlight: Int? = nil
     ) {
         self.inputs = inputs
@@ -39,6 +39,9 @@ public struct PipelineConfiguration: Sendable {
         self.compressionLevel = compressionLevel
         self.chunksInFlight = max(chunksInFlight ?? (2 * max(1, jobs) + 2), max(1, jobs) + 1)
     }
+
+    /// zstd level of the annotated documents when none is given.
+    public static let defaultCompressionLevel: Int32 = 1
 
     /// The number of cores this process may use.
     public static var defaultJobs: Int { max(1, SystemInfo.activeProcessorCount) }
