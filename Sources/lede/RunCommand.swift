@@ -15,14 +15,21 @@ extension Lede {
                 Writes <output>/documents, <output>/rejects, <output>/aggregates and \
                 <output>/_state. Exits 0 when everything was clean, 1 when lines were \
                 rejected or shards failed, 2 on bad usage.
+
+                A pipeline file (lede run Pipelines/news.yaml) gives the same settings \
+                in YAML, relative paths starting at the file's directory; options on \
+                the command line win over it.
                 """
         )
+
+        @Argument(help: "A pipeline file (.yaml or .yml); options given here win over it.")
+        var pipeline: String?
 
         @Option(name: .long, parsing: .upToNextOption, help: "Shard files, directories or glob patterns.")
         var input: [String] = []
 
         @Option(name: .long, help: "The output directory.")
-        var output: String
+        var output: String?
 
         @Option(name: .long, help: "Chunks processed at once (default: all cores).")
         var jobs: Int?
@@ -31,17 +38,17 @@ extension Lede {
 
         @OptionGroup var taggerOptions: TaggerOptions
 
-        @Option(name: .long, help: "Decoded MiB per chunk.")
-        var chunkSize: Int = 4
+        @Option(name: .long, help: "Decoded MiB per chunk (default: 4).")
+        var chunkSize: Int?
 
-        @Option(name: .long, help: "Longest line in MiB; longer lines are rejected as too-long.")
-        var maxLineLength: Int = 64
+        @Option(name: .long, help: "Longest line in MiB; longer lines are rejected as too-long (default: 64).")
+        var maxLineLength: Int?
 
-        @Option(name: .long, help: "Entities per document considered for co-occurrence.")
-        var cooccurrenceCap: Int = 50
+        @Option(name: .long, help: "Entities per document considered for co-occurrence (default: 50).")
+        var cooccurrenceCap: Int?
 
-        @Option(name: .long, help: "zstd level of the annotated documents (1-19).")
-        var compressionLevel: Int32 = 1
+        @Option(name: .long, help: "zstd level of the annotated documents, 1-19 (default: 1).")
+        var compressionLevel: Int32?
 
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false
@@ -50,34 +57,45 @@ extension Lede {
         var logLevel: String = "info"
 
         func validate() throws {
-            if input.isEmpty { throw ValidationError("give at least one --input (a .jsonl.zst file, a directory or a glob)") }
+            if let pipeline, !PipelineFile.isPipelineFileName(pipeline) {
+                throw ValidationError("\(pipeline) is not a pipeline file: give a .yaml or .yml file, or the shards with --input")
+            }
+            if pipeline == nil, let file = input.first(where: PipelineFile.isPipelineFileName) {
+                throw ValidationError("\(file) is a pipeline file, not a shard: give it first, before the options (lede run \(file) …)")
+            }
+            if pipeline == nil && input.isEmpty { throw ValidationError("give at least one --input (a .jsonl.zst file, a directory or a glob)") }
+            if pipeline == nil && output == nil { throw ValidationError("give --output DIR, the directory the run writes to") }
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-            if chunkSize < 1 { throw ValidationError("--chunk-size is in MiB and must be at least 1") }
-            if maxLineLength < 1 { throw ValidationError("--max-line-length is in MiB and must be at least 1") }
-            if cooccurrenceCap < 0 { throw ValidationError("--cooccurrence-cap cannot be negative") }
-            if !(1...19).contains(compressionLevel) { throw ValidationError("--compression-level must be between 1 and 19") }
+            if let chunkSize, chunkSize < 1 { throw ValidationError("--chunk-size is in MiB and must be at least 1") }
+            if let maxLineLength, maxLineLength < 1 { throw ValidationError("--max-line-length is in MiB and must be at least 1") }
+            if let cooccurrenceCap, cooccurrenceCap < 0 { throw ValidationError("--cooccurrence-cap cannot be negative") }
+            if let compressionLevel, !PipelineSettings.compressionLevels.contains(compressionLevel) {
+                throw ValidationError("--compression-level must be between 1 and 19")
+            }
             if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
         }
 
         func run() async throws {
             let logger = makeLogger(level: logLevel)
             let shards: [Shard]
+            let configuration: PipelineConfiguration
+            var taggerOptions = taggerOptions
             do {
-                shards = try ShardDiscovery.shards(for: input)
+                let settings = try commandLineSettings.overriding(pipeline.map(PipelineFile.load) ?? PipelineSettings())
+                shards = try settings.shards()
+                configuration = try settings.configuration()
+                taggerOptions.tagger = settings.tagger.flatMap { TaggerOptions.Kind(rawValue: $0.rawValue) }
+                taggerOptions.model = settings.model
             } catch {
                 throw ValidationError("\(error)")
             }
+            let output = configuration.output
             let tagger = try taggerOptions.load()
             do {
                 try FileSystem.createDirectory(output)
             } catch {
                 throw ValidationError("cannot use --output \(output): \(error.reason)")
             }
-            let configuration = PipelineConfiguration(
-                inputs: input, output: output, jobs: jobs ?? PipelineConfiguration.defaultJobs,
-                chunking: ChunkingOptions(chunkSize: chunkSize << 20, maxLineLength: maxLineLength << 20),
-                fields: fields.fieldNames, aggregation: AggregationOptions(cooccurrenceCap: cooccurrenceCap),
-                compressionLevel: compressionLevel)
             logger.info("reading \(shards.count) shard(s) with \(configuration.jobs) job(s) into \(output), tagger \(taggerOptions)")
             let summary: RunSummary
             switch tagger {
@@ -89,21 +107,30 @@ extension Lede {
             SummaryPrinter.print(summary, output: output, showTop: !quiet)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         }
+
+        /// The options given on the command line, to lay over the pipeline file's.
+        private var commandLineSettings: PipelineSettings {
+            PipelineSettings(
+                inputs: input.isEmpty ? nil : input, textField: fields.textField, idField: fields.idField,
+                dateField: fields.dateField, sourceField: fields.sourceField,
+                tagger: taggerOptions.tagger.flatMap { PipelineSettings.TaggerKind(rawValue: $0.rawValue) },
+                model: taggerOptions.model, cooccurrenceCap: cooccurrenceCap, output: output, jobs: jobs,
+                chunkSizeMiB: chunkSize, maxLineLengthMiB: maxLineLength, compressionLevel: compressionLevel)
+        }
     }
 }
 
-/// The field-name options shared by commands that read input lines.
+/// The field-name options shared by commands that read input lines; unset ones
+/// fall back to the pipeline file, then to the defaults.
 struct FieldOptions: ParsableArguments {
-    @Option(name: .long, help: "The field holding the article text.")
-    var textField: String = "text"
-    @Option(name: .long, help: "The field holding the document id.")
-    var idField: String = "id"
-    @Option(name: .long, help: "The field holding the publication date.")
-    var dateField: String = "date"
-    @Option(name: .long, help: "The field holding the source name.")
-    var sourceField: String = "source"
-
-    var fieldNames: FieldNames { FieldNames(text: textField, id: idField, date: dateField, source: sourceField) }
+    @Option(name: .long, help: "The field holding the article text (default: text).")
+    var textField: String?
+    @Option(name: .long, help: "The field holding the document id (default: id).")
+    var idField: String?
+    @Option(name: .long, help: "The field holding the publication date (default: date).")
+    var dateField: String?
+    @Option(name: .long, help: "The field holding the source name (default: source).")
+    var sourceField: String?
 }
 
 /// A logger writing to standard error at `level`.

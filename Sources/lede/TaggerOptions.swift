@@ -20,7 +20,10 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
     /// The trained model is the default: it scores higher on news and resolves
     /// in-document aliases ("Guaido" → "Juan Guaido") like the rules do.
     @Option(name: .long, help: "The entity tagger: model (default, the trained perceptron) or rules (model-free).")
-    var tagger: Kind = .model
+    var tagger: Kind?
+
+    /// The tagger asked for, else the model.
+    var kind: Kind { tagger ?? .model }
 
     @Option(name: .long, help: "The model file for --tagger model (default: \(TaggerOptions.defaultModel)).")
     var model: String?
@@ -41,7 +44,7 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
     }
 
     func load() throws -> Choice {
-        switch tagger {
+        switch kind {
         case .rules:
             return .rules(RuleTagger(gazetteer: .builtIn))
         case .model:
@@ -53,5 +56,5 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
         }
     }
 
-    var description: String { tagger == .rules ? "rules" : "model \(modelPath)" }
+    var description: String { kind == .rules ? "rules" : "model \(modelPath)" }
 }

@@ -17,11 +17,12 @@ struct LedeProcess {
         return nil
     }
 
-    static func run(_ arguments: [String]) throws -> LedeProcess {
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> LedeProcess {
         let process = Process()
         guard let executable else { throw MissingExecutable() }
         process.executableURL = executable
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
