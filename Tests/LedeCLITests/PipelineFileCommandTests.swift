@@ -3,6 +3,9 @@ import Testing
 
 @Suite("lede run with a pipeline file")
 struct PipelineFileCommandTests {
+    private static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
     /// A scratch project: `corpus/` with `shards` sample shards of 150 documents each.
     private func project(shards: Int) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-pipeline-\(UUID().uuidString.prefix(8))")
@@ -70,5 +73,53 @@ struct PipelineFileCommandTests {
         let notYAML = try LedeProcess.run(["run", root.appendingPathComponent("corpus").path])
         #expect(notYAML.status == 2)
         #expect(notYAML.error.contains("not a pipeline file"))
+    }
+
+    /// Runs the crontab line of `Pipelines/cron/lede-nightly.cron` as cron would
+    /// (`\%` made `%`, `/bin/sh`, a bare PATH, the home directory as working
+    /// directory) in a scratch checkout holding the shipped `Pipelines/news.yaml`.
+    @Test func theNightlyCrontabLineRunsTheNewsPipeline() throws {
+        let executable = try #require(LedeProcess.executable, "run `swift build` first")
+        let cron = try String(contentsOf: Self.repository.appendingPathComponent("Pipelines/cron/lede-nightly.cron"), encoding: .utf8)
+        let lines = cron.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("LEDE_HOME=") == true)
+        let job = try #require(lines.last)
+        let fields = job.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+        #expect(fields.count == 6)
+        #expect(!fields[5].replacingOccurrences(of: "\\%", with: "").contains("%"), "cron ends a command at a bare %")
+        let command = fields[5].replacingOccurrences(of: "\\%", with: "%")
+
+        let root = try project(shards: 2)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.moveItem(at: root.appendingPathComponent("corpus"), to: root.appendingPathComponent("archive"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".build/release"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent(".build/release/lede"), withDestinationURL: executable)
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent("Models"), withDestinationURL: Self.repository.appendingPathComponent("Models"))
+        try FileManager.default.copyItem(
+            at: Self.repository.appendingPathComponent("Pipelines/news.yaml"),
+            to: root.appendingPathComponent("Pipelines/news.yaml"))
+
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", command]
+        shell.environment = ["LEDE_HOME": root.path, "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "SHELL": "/bin/sh"]
+        shell.currentDirectoryURL = URL(fileURLWithPath: NSTemporaryDirectory())
+        let errors = Pipe()
+        shell.standardError = errors
+        try shell.run()
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0, "\(errorText)")
+
+        let logs = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("logs").path)
+        #expect(logs.count == 1)
+        let log = try #require(logs.first)
+        #expect(log.wholeMatch(of: /lede-\d{4}-\d\d-\d\d\.log/) != nil, "\(log)")
+        let text = try String(contentsOf: root.appendingPathComponent("logs/\(log)"), encoding: .utf8)
+        #expect(text.contains("2 shard(s), 300 lines, 300 documents"), "\(text)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("out/news/aggregates/entities.csv").path))
     }
 }
