@@ -19,8 +19,14 @@ extension Lede {
         @Option(name: .long, parsing: .upToNextOption, help: "Training gold files or directories.")
         var gold: [String] = []
 
+        @Option(name: .long, parsing: .upToNextOption, help: "Gold files of social posts (tweets, comments): they train only the social register's weights.")
+        var social: [String] = []
+
         @Option(name: .long, parsing: .upToNextOption, help: "Dev gold files used to pick the epoch.")
         var dev: [String] = []
+
+        @Option(name: .long, parsing: .upToNextOption, help: "Unlabelled news files or directories: how often each word is capitalised becomes a feature.")
+        var unlabeled: [String] = []
 
         @Option(name: .long, help: "Where to write the model.")
         var output: String
@@ -43,16 +49,23 @@ extension Lede {
         func run() throws {
             let train: [TrainingDocument]
             let devDocuments: [TrainingDocument]
+            var stream = StandardError()
+            var casePrior = CasePrior()
             do {
-                train = try GoldCorpus.load(gold).map(Self.trainingDocument)
-                devDocuments = try GoldCorpus.load(dev).map(Self.trainingDocument)
+                train = try GoldCorpus.load(gold).map { Self.trainingDocument($0, isSocial: false) }
+                    + GoldCorpus.load(social).map { Self.trainingDocument($0, isSocial: true) }
+                devDocuments = try GoldCorpus.load(dev).map { Self.trainingDocument($0, isSocial: nil) }
+                if !unlabeled.isEmpty {
+                    let counted = try UnlabeledCorpus.casePrior(from: unlabeled)
+                    casePrior = counted.prior
+                    print("unlabeled: \(counted.documents) documents", to: &stream)
+                }
             } catch {
                 throw ValidationError("\(error)")
             }
-            var stream = StandardError()
             let trainer = PerceptronTrainer(options: .init(epochs: epochs, seed: seed, bucketBits: bucketBits))
             let started = Date()
-            let (model, report) = trainer.train(train, dev: devDocuments) { print($0, to: &stream) }
+            let (model, report) = trainer.train(train, dev: devDocuments, casePrior: casePrior) { print($0, to: &stream) }
             do {
                 try Data(model).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
@@ -62,10 +75,10 @@ extension Lede {
                 + String(format: "%.1f s", Date().timeIntervalSince(started)))
         }
 
-        static func trainingDocument(_ document: GoldDocument) -> TrainingDocument {
+        static func trainingDocument(_ document: GoldDocument, isSocial: Bool?) -> TrainingDocument {
             TrainingDocument(text: document.text, spans: document.byteSpans.map {
                 TrainingDocument.Span(start: $0.start, end: $0.end, label: $0.label)
-            })
+            }, isSocial: isSocial)
         }
     }
 }

@@ -33,11 +33,23 @@ struct FeatureExtractor {
     var passLabels: [UInt64: SIMD4<Int16>] = [:]
     /// Per word hash: where the word stands elsewhere in the document (bits, see `prepare`).
     var docBits: [UInt64: UInt8] = [:]
+    /// How often words are capitalised in news.
+    var casePrior = CasePrior()
+    /// 1 for documents written like social posts rather than news (see
+    /// ``isSocial(_:)``), else 0. Their tokens get a second copy of every static
+    /// feature, so the model learns what holds in each register on top of what
+    /// holds in both.
+    var register: UInt64 = 0
+    /// Per token (valid near regions only): its ``CasePrior`` byte.
+    var prior: [UInt8] = []
 
     init(gazetteer: Gazetteer, bucketBits: Int) {
         self.gazetteer = gazetteer
         mask = UInt32((1 << bucketBits) - 1)
     }
+
+    /// Documents with fewer tokens than this are in the social register.
+    static let shortDocument = 48
 
     // MARK: - Regions
 
@@ -45,6 +57,49 @@ struct FeatureExtractor {
     static func isCandidate(_ token: Token) -> Bool {
         (token.kind == .word || token.kind == .handle || token.kind == .hashtag)
             && token.flags.contains(.capitalized)
+    }
+
+    /// Whether `doc` reads like a social post rather than news.
+    ///
+    /// The signs are sentences that start in lowercase, a lowercase `i`,
+    /// handles, hashtags, links and emoji. A short text needs one sign, or no
+    /// numbers, or a `!`/`?` (short news items are results and briefs, full of
+    /// numbers); a longer one needs a sign every 50 tokens, since long news has
+    /// the odd lowercase line start (`b Saqlain` in a scoreboard).
+    static func isSocial(_ doc: DocumentView) -> Bool {
+        var signs = 0
+        var numbers = false, exclamations = false
+        for i in 0..<doc.count {
+            let token = doc[i]
+            switch token.kind {
+            case .word:
+                if token.flags.intersection([.sentenceStart, .capitalized, .hasLowercase]) == [.sentenceStart, .hasLowercase] { signs += 1 }
+                if token.length == 1 && doc.isByte(i, 0x69) { signs += 1 }
+            case .handle, .hashtag, .url:
+                signs += 1
+            case .symbol:
+                if token.flags.contains(.nonASCII) { signs += 1 }
+            case .number:
+                numbers = true
+            case .punctuation:
+                if doc.isByte(i, 0x21) || doc.isByte(i, 0x3F) { exclamations = true }
+            case .email:
+                break
+            }
+        }
+        if doc.count < shortDocument { return signs > 0 || !numbers || exclamations }
+        return signs * 50 >= doc.count
+    }
+
+    /// A region token: capitalised, or in a social post a lowercase word that
+    /// news nearly always capitalises or that the training data tags (`trump`).
+    @inline(__always)
+    func isCandidate<Mined: MinedNames>(_ doc: DocumentView, _ index: Int, _ mined: Mined) -> Bool {
+        let token = doc[index]
+        if Self.isCandidate(token) { return true }
+        guard register != 0, token.kind == .word, token.length >= 2, token.flags.contains(.hasLowercase) else { return false }
+        let key = ByteKey.finish(gazetteer.word(text: doc.text, textCount: doc.textCount, token: token).hash)
+        return CasePrior.isNameLike(casePrior.value(key)) || mined.mask(key) & 15 != 0
     }
 
     @inline(__always)
@@ -55,21 +110,23 @@ struct FeatureExtractor {
         return Connector.kind(doc, index) != nil
     }
 
-    /// Finds the regions and computes the per-token facts of `doc`.
-    mutating func prepare<Mined: MinedNames>(_ doc: DocumentView, mined: Mined) {
+    /// Finds the regions and computes the per-token facts of `doc`; `social`
+    /// overrides ``isSocial(_:)`` (training knows where a document comes from).
+    mutating func prepare<Mined: MinedNames>(_ doc: DocumentView, mined: Mined, social: Bool? = nil) {
         regionStarts.removeAll(keepingCapacity: true)
         regionEnds.removeAll(keepingCapacity: true)
         docBits.removeAll(keepingCapacity: true)
         passLabels.removeAll(keepingCapacity: true)
         let n = doc.count
+        register = social ?? Self.isSocial(doc) ? 1 : 0
         var i = 0
         while i < n {
-            guard Self.isCandidate(doc[i]) else { i += 1; continue }
+            guard isCandidate(doc, i, mined) else { i += 1; continue }
             var end = i + 1
             while true {
                 var j = end
                 while j < n, j - end < 2, Self.isGlue(doc, j) { j += 1 }
-                if j < n, Self.isCandidate(doc[j]) { end = j + 1 } else { break }
+                if j < n, isCandidate(doc, j, mined) { end = j + 1 } else { break }
             }
             regionStarts.append(Int32(i))
             regionEnds.append(Int32(end))
@@ -84,6 +141,7 @@ struct FeatureExtractor {
             gazPart = [UInt8](repeating: 0, count: size)
             minedPart = [UInt8](repeating: 0, count: size)
             lowercaseSeen = [UInt8](repeating: 0, count: size)
+            prior = [UInt8](repeating: 0, count: size)
         }
         for r in 0..<regionStarts.count {
             let s = Int(regionStarts[r]), e = Int(regionEnds[r])
@@ -91,6 +149,7 @@ struct FeatureExtractor {
                 let token = doc[t]
                 let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: token)
                 wordHash[t] = word.hash
+                prior[t] = token.kind == .word ? casePrior.value(ByteKey.finish(word.hash)) : 0
                 let match = gazetteer.find(word: word, text: doc.text, textCount: doc.textCount, token: token)
                 gazFlags[t] = match.flags.rawValue
                 var label: UInt8 = match.label?.rawValue ?? 0xFF
@@ -101,7 +160,7 @@ struct FeatureExtractor {
             }
             markGazetteerNames(doc, s, e)
             markMinedNames(doc, s, e, mined)
-            for t in s..<e where Self.isCandidate(doc[t]) {
+            for t in s..<e where isCandidate(doc, t, mined) {
                 var bits: UInt8 = 0
                 let flags = doc[t].flags
                 if !flags.contains(.sentenceStart) { bits |= 1 }
@@ -216,6 +275,7 @@ struct FeatureExtractor {
 
     /// Appends the rows of the static features of token `t` in region `[s, e)`.
     func features(_ doc: DocumentView, _ t: Int, _ s: Int, _ e: Int, into out: inout [UInt32]) {
+        let first = out.count
         let token = doc[t]
         let start = Int(token.start), end = Int(token.end), length = end - start
         let word = wordHash[t]
@@ -260,18 +320,27 @@ struct FeatureExtractor {
         let lower = UInt64(lowercaseSeen[t])
         out.append(row(30, lower | (token.flags.contains(.sentenceStart) ? 1 : 0) | UInt64(docBits[word] ?? 0) << 8))
         out.append(row(31, lower ^ shape))
+        let p = UInt64(prior[t])
+        out.append(row(32, p))
+        out.append(row(33, p | UInt64(token.flags.rawValue & 0x7) << 5))
+        let priorP1 = t > 0 ? UInt64(prior[t - 1]) : 0xFF
+        let priorN1 = t + 1 < doc.count ? UInt64(prior[t + 1]) : 0xFF
+        out.append(row(34, priorP1 << 8 | priorN1))
+        guard register != 0 else { return }
+        let last = out.count
+        for k in first..<last { out.append(row(0x50C1A1, UInt64(out[k]))) }
     }
 
     /// The row of the second-pass feature: the labels the first pass gave the other
     /// occurrences of token `t`'s word (`own`: the first-pass tag of `t` itself).
     @inline(__always)
     func documentLabelRow(word: UInt64, own: UInt8, firstPass: Bool) -> UInt32 {
-        if firstPass { return row(43, 0x100) }
-        guard var counts = passLabels[word] else { return row(43, 0) }
+        if firstPass { return row(43 | register << 8, 0x100) }
+        guard var counts = passLabels[word] else { return row(43 | register << 8, 0) }
         if own != 0 { counts[Int(BILOUTag.label(own).rawValue)] &-= 1 }
         var mask: UInt64 = 0
         for label in 0..<4 where counts[label] > 0 { mask |= 1 << UInt64(label) }
-        return row(43, mask)
+        return row(43 | register << 8, mask)
     }
 
     /// Records the first-pass tags of region tokens `s..<e` (`tags[k]` for token `s + k`).
@@ -286,8 +355,9 @@ struct FeatureExtractor {
     /// The rows of the features that depend on the tags already chosen.
     @inline(__always)
     func dynamicRows(word: UInt64, previous: UInt8, beforePrevious: UInt8) -> (UInt32, UInt32, UInt32) {
-        (row(40, UInt64(previous)),
-         row(41, UInt64(previous) << 8 | UInt64(beforePrevious)),
-         row(42, word &* 31 ^ UInt64(previous)))
+        let salt = register << 8
+        return (row(40 | salt, UInt64(previous)),
+                row(41 | salt, UInt64(previous) << 8 | UInt64(beforePrevious)),
+                row(42 | salt, word &* 31 ^ UInt64(previous)))
     }
 }

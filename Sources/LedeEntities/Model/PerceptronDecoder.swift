@@ -25,6 +25,7 @@ struct PerceptronDecoder {
         self.model = model
         self.gazetteer = gazetteer
         extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
+        extractor.casePrior = model.casePrior
         rows.reserveCapacity(64)
     }
 

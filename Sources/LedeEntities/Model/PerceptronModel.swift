@@ -13,22 +13,27 @@ import Darwin
 /// | bytes | what |
 /// |---|---|
 /// | 8 | magic `LEDEPCT1` |
-/// | 4 | format version (1) |
+/// | 4 | format version (2) |
 /// | 4 | `bucketBits`: the feature table has `1 << bucketBits` rows |
 /// | 4 | tag count (17: `O` + BILOU × PER/ORG/LOC/MISC) |
 /// | 4 | mined-name table capacity (a power of two) |
 /// | 4 | weight scale (Float32): weight = Int16 / scale |
 /// | 4 | longest mined name, in tokens |
+/// | 4 | case-prior table capacity (a power of two) |
+/// | 4 | zero |
 /// | rows × tags × 2 | Int16 weights, row-major |
 /// | pad to 8 | |
 /// | capacity × 8 | mined-name keys (UInt64, 0 = empty slot), open addressing |
 /// | capacity × 1 | mined-name label masks (bit 4: a word the training text writes in lowercase) |
+/// | pad to 8 | |
+/// | prior capacity × 8 | ``CasePrior`` keys |
+/// | prior capacity × 1 | ``CasePrior`` values |
 public final class PerceptronModel: @unchecked Sendable {
     // @unchecked: `storage` is written only in `init` and read-only afterwards.
 
     static let magic: [UInt8] = Array("LEDEPCT1".utf8)
-    static let version: UInt32 = 1
-    static let headerSize = 32
+    static let version: UInt32 = 2
+    static let headerSize = 40
 
     /// Rows of the feature table, as a power of two.
     public let bucketBits: Int
@@ -40,6 +45,8 @@ public final class PerceptronModel: @unchecked Sendable {
     let minedMasks: UnsafePointer<UInt8>
     let minedCapacity: Int
     let minedMaxTokens: Int
+    /// How often words are capitalised in news (a copy of the file's table).
+    let casePrior: CasePrior
     private let storage: UnsafeMutableRawBufferPointer
 
     /// Why a model file could not be used.
@@ -94,9 +101,15 @@ public final class PerceptronModel: @unchecked Sendable {
         guard (8...24).contains(bits), u32(16) == UInt32(BILOUTag.count) else { throw fail("unsupported table shape") }
         let capacity = Int(u32(20))
         guard capacity > 0, capacity & (capacity - 1) == 0 else { throw fail("bad mined-name table capacity") }
+        let priorCapacity = Int(u32(32))
+        guard priorCapacity > 0, priorCapacity & (priorCapacity - 1) == 0 else { throw fail("bad case-prior table capacity") }
         let weightBytes = (1 << bits) * BILOUTag.count * 2
         let minedOffset = (Self.headerSize + weightBytes + 7) & ~7
-        guard size == minedOffset + capacity * 9 else { throw fail("size \(size) does not match its header") }
+        let priorOffset = (minedOffset + capacity * 9 + 7) & ~7
+        guard size == priorOffset + priorCapacity * 9 else { throw fail("size \(size) does not match its header") }
+        casePrior = CasePrior(
+            keys: Array(UnsafeBufferPointer(start: (base + priorOffset).assumingMemoryBound(to: UInt64.self), count: priorCapacity)),
+            values: Array(UnsafeBufferPointer(start: (base + priorOffset + priorCapacity * 8).assumingMemoryBound(to: UInt8.self), count: priorCapacity)))
         storage = buffer
         bucketBits = bits
         mask = UInt32((1 << bits) - 1)
@@ -111,7 +124,9 @@ public final class PerceptronModel: @unchecked Sendable {
     deinit { storage.deallocate() }
 
     /// Serialises quantised weights and mined names into the file format.
-    static func serialize(bucketBits: Int, weights: [Int16], scale: Float, mined: [(key: UInt64, mask: UInt8)], maxTokens: Int) -> [UInt8] {
+    static func serialize(
+        bucketBits: Int, weights: [Int16], scale: Float, mined: [(key: UInt64, mask: UInt8)], maxTokens: Int, casePrior: CasePrior
+    ) -> [UInt8] {
         var capacity = 16
         while capacity < mined.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
@@ -126,12 +141,15 @@ public final class PerceptronModel: @unchecked Sendable {
         var out = magic
         func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
         put(version); put(UInt32(bucketBits)); put(UInt32(BILOUTag.count)); put(UInt32(capacity))
-        put(scale.bitPattern); put(UInt32(maxTokens))
-        out.reserveCapacity(headerSize + weights.count * 2 + capacity * 9 + 8)
+        put(scale.bitPattern); put(UInt32(maxTokens)); put(UInt32(casePrior.capacity)); put(0)
+        out.reserveCapacity(headerSize + weights.count * 2 + capacity * 9 + casePrior.capacity * 9 + 16)
         for weight in weights { withUnsafeBytes(of: weight.littleEndian) { out.append(contentsOf: $0) } }
         while out.count % 8 != 0 { out.append(0) }
         for key in keys { withUnsafeBytes(of: key.littleEndian) { out.append(contentsOf: $0) } }
         out.append(contentsOf: masks)
+        while out.count % 8 != 0 { out.append(0) }
+        for key in casePrior.keys { withUnsafeBytes(of: key.littleEndian) { out.append(contentsOf: $0) } }
+        out.append(contentsOf: casePrior.values)
         return out
     }
 }

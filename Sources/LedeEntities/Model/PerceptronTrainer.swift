@@ -47,6 +47,10 @@ public struct PerceptronTrainer {
         var rowEnds: [Int32]       // per region token: end of its rows
         var words: [UInt64]        // per region token: word hash (dynamic features)
         var regionLengths: [Int32]
+        /// A social post: its static rows are the shared rows then their social
+        /// copies, and training updates only the copies, so news weights are
+        /// learnt from news alone (see ``FeatureExtractor/register``).
+        var social: Bool
     }
 
     let options: Options
@@ -59,8 +63,11 @@ public struct PerceptronTrainer {
     }
 
     /// Trains on `train`, picks the epoch by F1 on `dev` (the last epoch when `dev`
-    /// is empty), and returns the model file's bytes.
-    public func train(_ train: [TrainingDocument], dev: [TrainingDocument], log: (String) -> Void = { _ in }) -> (model: [UInt8], report: Report) {
+    /// is empty), and returns the model file's bytes, which include `casePrior`.
+    public func train(
+        _ train: [TrainingDocument], dev: [TrainingDocument], casePrior: CasePrior = CasePrior(),
+        log: (String) -> Void = { _ in }
+    ) -> (model: [UInt8], report: Report) {
         var report = Report()
         let tokenizer = Tokenizer()
         // 1. Tokenize, align gold spans, mine names.
@@ -77,6 +84,14 @@ public struct PerceptronTrainer {
             var tags = [UInt8](repeating: 0, count: tokens.count)
             var local: [UInt64: SIMD4<Int32>] = [:]
             var cursor = 0
+            // Names and lowercase words are mined from news only: social posts
+            // tag names that news writes as words, and write names in lowercase.
+            let social = document.isSocial ?? document.text.withUnsafeBufferPointer { text in
+                tokens.withUnsafeBufferPointer { list in
+                    guard let base = text.baseAddress, let first = list.baseAddress else { return false }
+                    return FeatureExtractor.isSocial(DocumentView(text: base, textCount: text.count, tokens: first, count: list.count))
+                }
+            }
             document.text.withUnsafeBufferPointer { text in
                 for span in document.spans {
                     report.mentions += 1
@@ -92,7 +107,7 @@ public struct PerceptronTrainer {
                         let part: UInt8 = count == 1 ? BILOUTag.unit : k == 0 ? BILOUTag.begin : k == count - 1 ? BILOUTag.last : BILOUTag.inside
                         tags[cursor + k] = BILOUTag.make(span.label, part)
                     }
-                    if count <= 8 {
+                    if count <= 8 && !social {
                         var key: UInt64 = 0
                         for k in 0..<count {
                             let hash = gazetteer.word(text: text.baseAddress!, textCount: text.count, token: tokens[cursor + k]).hash
@@ -108,6 +123,7 @@ public struct PerceptronTrainer {
                 }
             }
             document.text.withUnsafeBufferPointer { text in
+                if social { return }
                 for token in tokens where token.kind == .word && !token.flags.contains(.capitalized) && token.flags.contains(.hasLowercase) {
                     lowercase.insert(ByteKey.finish(gazetteer.word(text: text.baseAddress!, textCount: text.count, token: token).hash))
                 }
@@ -118,18 +134,20 @@ public struct PerceptronTrainer {
         }
         // 2. Regions and static features, with leave-one-document-out mined names.
         var extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: options.bucketBits)
+        extractor.casePrior = casePrior
         var mined = LeaveOneOutNames(global: global, lowercase: lowercase, maxTokens: longest)
         var prepared: [Prepared] = []
         for (index, document) in train.enumerated() {
             mined.local = localNames[index]
             let tokens = tokenLists[index], tags = goldTags[index]
-            var item = Prepared(gold: [], rows: [], rowEnds: [], words: [], regionLengths: [])
+            var item = Prepared(gold: [], rows: [], rowEnds: [], words: [], regionLengths: [], social: false)
             report.tokens += tokens.count
             document.text.withUnsafeBufferPointer { text in
                 tokens.withUnsafeBufferPointer { tokenBuffer in
                     guard !tokens.isEmpty else { return }
                     let doc = DocumentView(text: text.baseAddress!, textCount: text.count, tokens: tokenBuffer.baseAddress!, count: tokens.count)
-                    extractor.prepare(doc, mined: mined)
+                    extractor.prepare(doc, mined: mined, social: document.isSocial)
+                    item.social = extractor.register != 0
                     var covered = [Bool](repeating: false, count: tokens.count)
                     for r in 0..<extractor.regionStarts.count {
                         let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
@@ -201,6 +219,7 @@ public struct PerceptronTrainer {
             var mistakes = 0
             for index in order {
                 let item = prepared[index]
+                extractor.register = item.social ? 1 : 0
                 // Pass 1: tags without document labels, no updates.
                 firstPass.removeAll(keepingCapacity: true)
                 extractor.passLabels.removeAll(keepingCapacity: true)
@@ -249,7 +268,8 @@ public struct PerceptronTrainer {
                                         stamps[i] = now
                                         weights[i] += delta
                                     }
-                                    for r in rowStart..<rowEnd {
+                                    let updated = item.social ? rowStart + (rowEnd - rowStart) / 2 : rowStart
+                                    for r in updated..<rowEnd {
                                         update(item.rows[r], gold, 1)
                                         update(item.rows[r], best, -1)
                                     }
@@ -278,7 +298,7 @@ public struct PerceptronTrainer {
             let scale: Float = largest > 0 ? 32767 / largest : 1
             let quantised = averaged.map { Int16(clamping: Int(($0 * scale).rounded())) }
             let bytes = PerceptronModel.serialize(bucketBits: options.bucketBits, weights: quantised, scale: scale,
-                                                  mined: minedEntries, maxTokens: longest)
+                                                  mined: minedEntries, maxTokens: longest, casePrior: casePrior)
             let f1 = dev.isEmpty ? Double(epoch) : Self.f1(model: bytes, gazetteer: gazetteer, on: dev)
             report.epochs.append((mistakes, dev.isEmpty ? 0 : f1))
             log("epoch \(epoch): \(mistakes) mistakes" + (dev.isEmpty ? "" : ", dev F1 \(String(f1))"))

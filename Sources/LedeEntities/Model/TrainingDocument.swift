@@ -16,10 +16,14 @@ public struct TrainingDocument: Sendable {
     public var text: [UInt8]
     /// The gold mentions, in text order, without overlaps.
     public var spans: [Span]
+    /// Whether the document is a social post (it then trains only the social
+    /// register's weights), or `nil` to tell from its text as the tagger does.
+    public var isSocial: Bool?
 
     /// Creates a document.
-    public init(text: [UInt8], spans: [Span]) {
+    public init(text: [UInt8], spans: [Span], isSocial: Bool? = nil) {
         self.text = text
         self.spans = spans
+        self.isSocial = isSocial
     }
 }

@@ -136,4 +136,50 @@ struct PerceptronTaggerTests {
         }
         #expect(extractor.regionStarts.isEmpty)
     }
+
+    static func prepared(_ text: String, prior: CasePrior = CasePrior()) -> (FeatureExtractor, social: Bool, regions: [String]) {
+        var extractor = FeatureExtractor(gazetteer: .builtIn, bucketBits: 10)
+        extractor.casePrior = prior
+        let bytes = Array(text.utf8)
+        let tokens = Tokenizer().tokens(of: text)
+        var social = false
+        var regions: [String] = []
+        bytes.withUnsafeBufferPointer { raw in
+            tokens.withUnsafeBufferPointer { list in
+                let doc = DocumentView(text: raw.baseAddress!, textCount: raw.count, tokens: list.baseAddress!, count: list.count)
+                social = FeatureExtractor.isSocial(doc)
+                extractor.prepare(doc, mined: LeaveOneOutNames(global: [:], maxTokens: 1))
+                for (s, e) in zip(extractor.regionStarts, extractor.regionEnds) {
+                    regions.append(String(decoding: raw[Int(tokens[Int(s)].start)..<Int(tokens[Int(e) - 1].end)], as: UTF8.self))
+                }
+            }
+        }
+        return (extractor, social, regions)
+    }
+
+    @Test func socialPostsAreToldFromNews() {
+        #expect(Self.prepared("lol i love this song so much").social)
+        #expect(Self.prepared("Watching the game with @someone tonight").social)
+        #expect(Self.prepared("Great video , thanks a lot !").social)
+        // A short news item is full of numbers.
+        #expect(!Self.prepared("Results : Leeds 2 Chelsea 1 , Ajax 0 PSV 3 .").social)
+        // One lowercase line start in a long article is not enough.
+        let article = (["b Saqlain 12 ."] + Array(repeating: "The minister said on Monday that talks in Geneva would resume next week .", count: 8))
+            .joined(separator: "\n")
+        #expect(!Self.prepared(article).social)
+    }
+
+    @Test func socialPostsMayNameInLowercase() {
+        var builder = CasePrior.Builder()
+        let news = "Talks were held in Caracas and officials left Caracas later , a trip to Caracas ."
+        let newsTokens = Tokenizer().tokens(of: news)
+        Array(news.utf8).withUnsafeBytes { raw in newsTokens.withUnsafeBufferPointer { builder.add(text: raw, tokens: $0) } }
+        let prior = builder.build()
+        #expect(Self.prepared("omg we landed in caracas lol", prior: prior).regions == ["caracas"])
+        // News text keeps to capitalised regions.
+        let article = Array(repeating: "The minister flew to caracas on Monday and met officials from several countries there .", count: 4)
+            .joined(separator: " ")
+        #expect(Self.prepared(article, prior: prior).regions == ["The", "Monday", "The", "Monday", "The", "Monday", "The", "Monday"])
+    }
 }
+
