@@ -50,32 +50,12 @@ public enum PartialMerger {
     public static func merge(
         partials: [String], into aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true
     ) throws -> MergeSummary {
-        guard fanIn >= 2 else { throw AggregationError("fan-in must be at least 2, not \(fanIn)") }
-        var seen = Set<String>()
-        for partial in partials where !seen.insert(normalizedPath(partial)).inserted {
-            throw AggregationError("partial listed twice; it would be counted twice", path: partial)
-        }
-        for partial in partials { try _PartialDirectory.validate(partial) }
-
+        try checkInputs(partials, fanIn: fanIn)
         try FileSystem.createDirectory(aggregatesDirectory)
         try removeLeftoverWorkspaces(in: aggregatesDirectory)
         let workspace = _TemporaryName.sibling(of: Path.join(aggregatesDirectory, "merge"), purpose: workspacePurpose)
         defer { try? FileSystem.removeTree(workspace) }
-
-        var inputs = partials
-        var rounds = 0
-        while inputs.count > fanIn {
-            rounds += 1
-            var outputs: [String] = []
-            for (index, group) in balancedGroups(inputs, fanIn: fanIn).enumerated() {
-                let output = Path.join(workspace, "round-\(rounds)-\(index)")
-                try mergeIntoPartial(Array(group), output)
-                outputs.append(output)
-            }
-            // The first round's inputs are the caller's; later ones are ours to drop.
-            if rounds > 1 { for input in inputs { try FileSystem.removeTree(input) } }
-            inputs = outputs
-        }
+        let (inputs, rounds) = try reduce(partials, fanIn: fanIn, workspace: workspace)
 
         // Every table is merged before any is renamed into place, so that a bad
         // partial found late (an unsorted row, say) leaves all previous tables as
@@ -114,6 +94,39 @@ public enum PartialMerger {
             timeline: timelineCount, tags: tags.count, stats: mergedStats)
     }
 
+    /// Checks the fan-in, that no partial is listed twice and that each is a partial of this format.
+    static func checkInputs(_ partials: [String], fanIn: Int) throws {
+        guard fanIn >= 2 else { throw AggregationError("fan-in must be at least 2, not \(fanIn)") }
+        var seen = Set<String>()
+        for partial in partials where !seen.insert(normalizedPath(partial)).inserted {
+            throw AggregationError("partial listed twice; it would be counted twice", path: partial)
+        }
+        for partial in partials { try _PartialDirectory.validate(partial) }
+    }
+
+    /// Merges groups of at most `fanIn` partials into temporary partials in
+    /// `workspace`, round after round, until at most `fanIn` remain.
+    ///
+    /// - Returns: The partials of the last pass (the caller's own when they are
+    ///   few enough) and the number of intermediate rounds.
+    static func reduce(_ partials: [String], fanIn: Int, workspace: String) throws -> (inputs: [String], rounds: Int) {
+        var inputs = partials
+        var rounds = 0
+        while inputs.count > fanIn {
+            rounds += 1
+            var outputs: [String] = []
+            for (index, group) in balancedGroups(inputs, fanIn: fanIn).enumerated() {
+                let output = Path.join(workspace, "round-\(rounds)-\(index)")
+                try mergeIntoPartial(Array(group), output)
+                outputs.append(output)
+            }
+            // The first round's inputs are the caller's; later ones are ours to drop.
+            if rounds > 1 { for input in inputs { try FileSystem.removeTree(input) } }
+            inputs = outputs
+        }
+        return (inputs, rounds)
+    }
+
     /// Merges partial directories into one partial directory (one intermediate round's group).
     ///
     /// Not flushed to stable storage: the workspace does not survive a crash anyway.
@@ -148,10 +161,10 @@ public enum PartialMerger {
         return groups
     }
 
-    private static let workspacePurpose = "rounds"
+    static let workspacePurpose = "rounds"
 
     /// Removes `.merge.rounds-…` directories that a killed merge left behind.
-    private static func removeLeftoverWorkspaces(in directory: String) throws {
+    static func removeLeftoverWorkspaces(in directory: String) throws {
         for name in try FileSystem.contentsOfDirectory(directory) where name.hasPrefix(".merge.\(workspacePurpose)-") {
             try FileSystem.removeTree(Path.join(directory, name))
         }
