@@ -7,7 +7,7 @@ DEMO_CORPUS := sample/demo
 DEMO_OUT := out/demo
 DEMO_DOCS ?= 20000
 DEMO_SHARDS ?= 4
-APT_PACKAGES := libzstd-dev zstd pkg-config
+APT_PACKAGES := libzstd-dev zstd pkg-config libsqlite3-dev
 CORPORA ?= ../shared/corpora
 MODEL := Models/ner-perceptron.bin
 
@@ -15,7 +15,8 @@ MODEL := Models/ner-perceptron.bin
 
 all: release
 
-# Installs the C library (and the zstd CLI used by tests and benchmarks) when missing.
+# Installs the C libraries (zstd, and SQLite for the store) and the zstd CLI used by
+# tests and benchmarks when missing.
 deps:
 	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
 		if [ "$$(id -u)" = 0 ]; then \

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -25,9 +26,17 @@ let package = Package(
         .target(name: "LedeAggregation", dependencies: ["LedeEntities", "LedeIO"]),
         .target(name: "LedeSample"),
         .target(
+            name: "LedeStore",
+            dependencies: [
+                "LedeAggregation", "LedeEntities", "LedeIO",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "LedePipeline",
             dependencies: [
-                "LedeIO", "LedeText", "LedeEntities", "LedeAggregation", "LedeSample",
+                "LedeIO", "LedeText", "LedeEntities", "LedeAggregation", "LedeSample", "LedeStore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -35,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "lede",
             dependencies: [
-                "LedePipeline",
+                "LedePipeline", "LedeStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -45,6 +54,12 @@ let package = Package(
         .testTarget(name: "LedeEntitiesTests", dependencies: ["LedeEntities", "LedeText"]),
         .testTarget(name: "LedeAggregationTests", dependencies: ["LedeAggregation", "LedeEntities", "LedeIO", "LedeSample"]),
         .testTarget(name: "LedeSampleTests", dependencies: ["LedeSample"]),
+        .testTarget(
+            name: "LedeStoreTests",
+            dependencies: [
+                "LedeStore", "LedeAggregation", "LedeEntities", "LedeIO", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "LedePipelineTests",
             dependencies: ["LedePipeline", "LedeIO", "LedeSample", .product(name: "Logging", package: "swift-log")]
