@@ -12,8 +12,8 @@ extension Lede {
             abstract: "Annotate shards and build the entity tables.",
             discussion: """
                 Directories are searched recursively for *.jsonl.zst and *.jsonl files. \
-                Writes <output>/documents, <output>/rejects, <output>/aggregates and \
-                <output>/_state. Exits 0 when everything was clean, 1 when lines were \
+                Writes <output>/documents, <output>/rejects, <output>/aggregates, \
+                <output>/lede.sqlite and <output>/_state. Exits 0 when everything was clean, 1 when lines were \
                 rejected or shards failed, 2 on bad usage.
 
                 A pipeline file (lede run Pipelines/news.yaml) gives the same settings \
@@ -50,6 +50,8 @@ extension Lede {
         @Option(name: .long, help: "zstd level of the annotated documents, 1-19 (default: 1).")
         var compressionLevel: Int32?
 
+        @OptionGroup var storeOptions: StoreBuildOptions
+
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false
 
@@ -78,12 +80,13 @@ extension Lede {
         func run() async throws {
             let logger = makeLogger(level: logLevel)
             let shards: [Shard]
-            let configuration: PipelineConfiguration
+            var configuration: PipelineConfiguration
             var taggerOptions = taggerOptions
             do {
                 let settings = try commandLineSettings.overriding(pipeline.map(PipelineFile.load) ?? PipelineSettings())
                 shards = try settings.shards()
                 configuration = try settings.configuration()
+                configuration.store = StoreOutput(enabled: !storeOptions.noSQLite, path: storeOptions.sqlite ?? settings.sqlite)
                 taggerOptions.tagger = settings.tagger.flatMap { TaggerOptions.Kind(rawValue: $0.rawValue) }
                 taggerOptions.model = settings.model
             } catch {

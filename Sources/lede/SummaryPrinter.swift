@@ -1,6 +1,8 @@
 import LedeAggregation
+import LedeEntities
 import LedeIO
 import LedePipeline
+import LedeStore
 
 /// Prints the one-screen summary at the end of a run.
 enum SummaryPrinter {
@@ -24,6 +26,11 @@ enum SummaryPrinter {
             TopPrinter.print(top)
         }
         Swift.print("tables: \(aggregates)")
+        if let store = summary.store {
+            Swift.print(
+                "store: \(store.path) (\(store.entities) entities, \(store.cooccurrences) co-occurrences, "
+                    + "\(store.timeline) timeline rows; built in \(format(store.seconds)) s)")
+        }
     }
 
     static func format(_ value: Double) -> String {
@@ -34,21 +41,21 @@ enum SummaryPrinter {
 
 /// Prints entity rows as an aligned table.
 enum TopPrinter {
+    static func print(_ rows: [StoreEntity]) {
+        print(rows.map { ($0.canonical, $0.label, $0.mentions, $0.documents) })
+    }
+
     static func print(_ rows: [EntityRow]) {
+        print(rows.map { ($0.canonical, $0.label, $0.mentions, $0.documents) })
+    }
+
+    private static func print(_ rows: [(canonical: String, label: EntityLabel, mentions: Int, documents: Int)]) {
         let width = min(40, rows.map { $0.canonical.count }.max() ?? 10)
         Swift.print("  " + pad("entity", width) + "  label  mentions  documents")
         for row in rows {
             Swift.print(
-                "  " + pad(row.canonical, width) + "  " + pad(row.label.name, 5) + "  "
-                    + leftPad(String(row.mentions), 8) + "  " + leftPad(String(row.documents), 9))
+                "  " + pad(row.canonical, width) + "  " + pad(row.label.name, 5) + "  " + leftPad(row.mentions, 8) + "  "
+                    + leftPad(row.documents, 9))
         }
-    }
-
-    private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - text.count)
-    }
-
-    private static func leftPad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 }

@@ -1,35 +1,38 @@
 import ArgumentParser
-import LedeAggregation
 import LedeEntities
-import LedeIO
-import LedePipeline
+import LedeStore
 
 extension Lede {
     /// `lede top`: the most named entities of a finished run.
     struct Top: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the most mentioned entities of a run.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the most mentioned entities of a run.",
+            discussion: """
+                Reads the run's SQLite store. Without dates, counts cover every document; \
+                with --since or --until, only the dated documents of those days.
+                """)
 
-        @Option(name: .long, help: "The output directory of a finished run.")
-        var output: String
+        @OptionGroup var store: StoreLocation
 
-        @Option(name: .long, help: "Only this label: PER, ORG, LOC or MISC.")
-        var label: String?
+        @Option(name: .long, help: "Only entities of this label.")
+        var label: EntityLabel?
 
         @Option(name: .long, help: "How many entities.")
         var limit: Int = 20
 
+        @OptionGroup var range: DateRangeOptions
+
+        @Flag(name: .long, help: "Print JSON instead of a table.")
+        var json = false
+
         func validate() throws {
-            if let label, EntityLabel(name: label) == nil { throw ValidationError("--label must be PER, ORG, LOC or MISC, not \(label)") }
             if limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
 
         func run() throws {
-            let aggregates = OutputLayout(root: output).aggregatesDirectory
-            guard FileSystem.isRegularFile(Path.join(aggregates, "entities.csv")) else {
-                throw ValidationError("\(output) has no aggregates/entities.csv: run `lede run --output \(output)` (or `lede merge`) first")
-            }
-            let rows = try EntityTable.top(aggregatesDirectory: aggregates, label: label.flatMap(EntityLabel.init(name:)), limit: limit)
-            TopPrinter.print(rows)
+            let reader = try store.open()
+            let rows = try querying { try reader.top(label: label, since: range.since, until: range.until, limit: limit) }
+            if json { try JSONPrinter.print(rows) } else { TopPrinter.print(rows) }
         }
     }
 }

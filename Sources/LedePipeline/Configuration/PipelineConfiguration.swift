@@ -19,6 +19,8 @@ public struct PipelineConfiguration: Sendable {
     public var compressionLevel: Int32
     /// Chunks read but not yet written, across all shards; bounds memory.
     public var chunksInFlight: Int
+    /// Whether and where the SQLite store is rebuilt after the merge.
+    public var store: StoreOutput
 
     public init(
         inputs: [String],
@@ -28,7 +30,8 @@ public struct PipelineConfiguration: Sendable {
         fields: FieldNames = FieldNames(),
         aggregation: AggregationOptions = AggregationOptions(),
         compressionLevel: Int32 = PipelineConfiguration.defaultCompressionLevel,
-        chunksInFlight: Int? = nil
+        chunksInFlight: Int? = nil,
+        store: StoreOutput = StoreOutput()
     ) {
         self.inputs = inputs
         self.output = output
@@ -38,6 +41,7 @@ public struct PipelineConfiguration: Sendable {
         self.aggregation = aggregation
         self.compressionLevel = compressionLevel
         self.chunksInFlight = max(chunksInFlight ?? (2 * max(1, jobs) + 2), max(1, jobs) + 1)
+        self.store = store
     }
 
     /// zstd level of the annotated documents when none is given.

@@ -19,6 +19,8 @@ public struct OutputLayout: Sendable {
     public var partialsDirectory: String { Path.join(stateDirectory, "partials") }
     /// `<out>/_state/tmp`: spill files of overlong lines.
     public var temporaryDirectory: String { Path.join(stateDirectory, "tmp") }
+    /// `<out>/lede.sqlite`: the SQLite store of the aggregates.
+    public var storePath: String { Path.join(root, "lede.sqlite") }
     /// `<out>/_state/manifest.tsv`.
     public var manifestPath: String { Path.join(stateDirectory, "manifest.tsv") }
 
@@ -53,5 +55,19 @@ public struct OutputLayout: Sendable {
             }
         }
         return name
+    }
+
+    /// The relative path that ``flatName(_:)`` encoded.
+    public static func relativePath(fromFlatName name: String) -> String {
+        // Every `%` of a flat name starts `%25` or `%2F`, so one left-to-right pass decodes it.
+        var path = ""
+        var rest = name[...]
+        while let percent = rest.firstIndex(of: "%") {
+            path += rest[..<percent]
+            let code = rest[percent...].prefix(3)
+            path += code == "%2F" ? "/" : code == "%25" ? "%" : String(code)
+            rest = rest[code.endIndex...]
+        }
+        return path + rest
     }
 }

@@ -1,6 +1,7 @@
 import LedeAggregation
 import LedeEntities
 import LedeIO
+import LedeStore
 import Logging
 
 /// Runs the whole pipeline over a set of shards on all requested cores.
@@ -36,18 +37,21 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         try FileSystem.createDirectory(layout.temporaryDirectory)
         let started = SystemInfo.monotonicSeconds()
         var summary = try await process(shards, layout: layout)
-        try merge(layout: layout)
+        summary.store = try merge(layout: layout, failures: summary.failures)
         summary.seconds = SystemInfo.monotonicSeconds() - started
         summary.peakResidentBytes = SystemInfo.peakResidentBytes
         return summary
     }
 
-    /// Rebuilds `aggregates/` from every partial present.
-    public func merge(layout: OutputLayout) throws {
+    /// Rebuilds `aggregates/` and the SQLite store from every partial present.
+    ///
+    /// - Returns: What went into the store, or `nil` when it is disabled.
+    public func merge(layout: OutputLayout, failures: [ShardFailure] = []) throws -> StoreBuildSummary? {
         let partials = try FileSystem.contentsOfDirectory(layout.partialsDirectory)
             .filter { !$0.hasPrefix(".") }
             .map { Path.join(layout.partialsDirectory, $0) }
         _ = try PartialMerger.merge(partials: partials, into: layout.aggregatesDirectory)
+        return try configuration.store.rebuild(layout: layout, partials: partials, failures: failures)
     }
 
     private func process(_ shards: [Shard], layout: OutputLayout) async throws -> RunSummary {

@@ -1,4 +1,5 @@
 import LedeAggregation
+import LedeStore
 
 /// A shard that could not be read to its end.
 public struct ShardFailure: Sendable, Equatable {
@@ -31,6 +32,8 @@ public struct RunSummary: Sendable {
     public var seconds: Double = 0
     /// Peak resident memory of the process in bytes.
     public var peakResidentBytes = 0
+    /// What went into the SQLite store, or `nil` when it was not built.
+    public var store: StoreBuildSummary?
 
     public init() {}
 

@@ -1,0 +1,49 @@
+import LedeIO
+import LedeStore
+
+/// Whether and where a run or a merge rebuilds the SQLite store after the aggregates.
+public struct StoreOutput: Sendable, Equatable {
+    /// Whether the store is rebuilt at all.
+    public var enabled: Bool
+    /// The store's path, or `nil` for `<output>/lede.sqlite`.
+    public var path: String?
+
+    /// Makes the option; by default the store is rebuilt at `<output>/lede.sqlite`.
+    public init(enabled: Bool = true, path: String? = nil) {
+        self.enabled = enabled
+        self.path = path
+    }
+
+    /// The store's path for an output directory.
+    public func path(in layout: OutputLayout) -> String {
+        path ?? layout.storePath
+    }
+
+    /// Rebuilds the store from `partials` and swaps it into place, unless disabled.
+    ///
+    /// The store is built under `<output>/_state/tmp/` (or, for a store outside the
+    /// output directory, under a hidden name beside it) and renamed over the old one.
+    ///
+    /// - Parameters:
+    ///   - layout: The output directory.
+    ///   - partials: The partial directories the aggregates were merged from.
+    ///   - failures: Why shards failed, when known (a run knows those it processed).
+    /// - Returns: What was written, or `nil` when the store is disabled.
+    public func rebuild(layout: OutputLayout, partials: [String], failures: [ShardFailure] = []) throws
+        -> StoreBuildSummary?
+    {
+        guard enabled else { return nil }
+        let destination = path(in: layout)
+        let temporary =
+            path == nil
+            ? Path.join(layout.temporaryDirectory, "lede.sqlite.tmp")
+            : Path.join(Path.directory(of: destination), ".\(Path.lastComponent(of: destination)).tmp")
+        var reasons: [String: String] = [:]
+        for failure in failures { reasons[failure.shard] = failure.reason }
+        let shards = partials.map { partial in
+            let name = OutputLayout.relativePath(fromFlatName: Path.lastComponent(of: partial))
+            return StoreShard(name: name, partial: partial, failure: reasons[name])
+        }
+        return try StoreWriter.rebuild(shards: shards, destination: destination, temporaryPath: temporary)
+    }
+}
