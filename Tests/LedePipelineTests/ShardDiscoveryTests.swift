@@ -33,6 +33,9 @@ struct ShardDiscoveryTests {
     @Test func flatNamesAreReversibleAndUnique() {
         #expect(OutputLayout.flatName("a/b%c.jsonl.zst") == "a%2Fb%25c.jsonl.zst")
         #expect(OutputLayout.flatName("a%2Fb") != OutputLayout.flatName("a/b"))
+        for path in ["a/b%c.jsonl.zst", "a%2Fb", "a/b", "%", "%%2F/", "日本/x%25.jsonl", "plain.jsonl"] {
+            #expect(OutputLayout.relativePath(fromFlatName: OutputLayout.flatName(path)) == path)
+        }
     }
 }
 
