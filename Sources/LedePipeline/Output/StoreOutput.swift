@@ -21,8 +21,9 @@ public struct StoreOutput: Sendable, Equatable {
 
     /// Rebuilds the store from `partials` and swaps it into place, unless disabled.
     ///
-    /// The store is built under `<output>/_state/tmp/` (or, for a store outside the
-    /// output directory, under a hidden name beside it) and renamed over the old one.
+    /// The store is built as `<output>/_state/tmp/lede.sqlite.tmp` (or, for a store given
+    /// its own path, under a hidden name beside it) and renamed over the old one; merge
+    /// rounds, if any, go under `<output>/_state/tmp/`.
     ///
     /// - Parameters:
     ///   - layout: The output directory.
@@ -44,6 +45,8 @@ public struct StoreOutput: Sendable, Equatable {
             let name = OutputLayout.relativePath(fromFlatName: Path.lastComponent(of: partial))
             return StoreShard(name: name, partial: partial, failure: reasons[name])
         }
-        return try StoreWriter.rebuild(shards: shards, destination: destination, temporaryPath: temporary)
+        return try StoreWriter.rebuild(
+            shards: shards, destination: destination, temporaryPath: temporary,
+            workspaceDirectory: layout.temporaryDirectory)
     }
 }

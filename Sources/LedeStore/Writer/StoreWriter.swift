@@ -12,15 +12,17 @@ import LedeIO
 /// previous store: a reader sees the old store or the new one, never a
 /// half-written one, and a reader that opened the old one keeps reading it.
 public enum StoreWriter {
-    /// Builds a new store and puts it in place of the old one; ``stage(shards:destination:temporaryPath:fanIn:durable:)`` then ``StagedStore/commit()``.
+    /// Builds a new store and puts it in place of the old one: `stage`, then ``StagedStore/commit()``.
     ///
     /// - Returns: Row counts and the time taken.
     public static func rebuild(
-        shards: [StoreShard], destination: String, temporaryPath: String, fanIn: Int = PartialMerger.defaultFanIn,
-        durable: Bool = true
+        shards: [StoreShard], destination: String, temporaryPath: String, workspaceDirectory: String? = nil,
+        fanIn: Int = PartialMerger.defaultFanIn, durable: Bool = true
     ) throws -> StoreBuildSummary {
-        try stage(shards: shards, destination: destination, temporaryPath: temporaryPath, fanIn: fanIn, durable: durable)
-            .commit()
+        try stage(
+            shards: shards, destination: destination, temporaryPath: temporaryPath,
+            workspaceDirectory: workspaceDirectory, fanIn: fanIn, durable: durable
+        ).commit()
     }
 
     /// Builds a new store at `temporaryPath`, leaving the one at `destination` as it is.
@@ -29,8 +31,10 @@ public enum StoreWriter {
     ///   - shards: The shards and their partial directories, each listed once.
     ///   - destination: Where ``StagedStore/commit()`` puts the store; its directory is created when missing.
     ///   - temporaryPath: Where the store is built: a path of its own (an older file there is
-    ///     replaced) on the same file system as `destination`. Intermediate merge rounds go
-    ///     beside it.
+    ///     replaced) on the same file system as `destination`.
+    ///   - workspaceDirectory: Where intermediate merge rounds go, in a hidden directory
+    ///     removed afterwards (leftovers of a killed build there are removed); `nil` for
+    ///     the directory of `temporaryPath`.
     ///   - fanIn: The most partials open at once; at least 2.
     ///   - durable: Whether the file is flushed to stable storage before it can be renamed.
     /// - Returns: The built store, not yet in place.
@@ -38,8 +42,8 @@ public enum StoreWriter {
     ///   twice or damaged; ``StoreError/failed(path:operation:reason:)`` when SQLite cannot
     ///   write; ``LedeIO/SystemError`` for other file errors. Nothing is left at `temporaryPath`.
     public static func stage(
-        shards: [StoreShard], destination: String, temporaryPath: String, fanIn: Int = PartialMerger.defaultFanIn,
-        durable: Bool = true
+        shards: [StoreShard], destination: String, temporaryPath: String, workspaceDirectory: String? = nil,
+        fanIn: Int = PartialMerger.defaultFanIn, durable: Bool = true
     ) throws -> StagedStore {
         let clock = ContinuousClock()
         let started = clock.now
@@ -50,7 +54,9 @@ public enum StoreWriter {
         do {
             let queue = try DatabaseQueue(path: temporaryPath, configuration: writerConfiguration)
             try queue.write { database in
-                try load(shards, into: database, workspace: Path.directory(of: temporaryPath), fanIn: fanIn, summary: &summary)
+                try load(
+                    shards, into: database, workspace: workspaceDirectory ?? Path.directory(of: temporaryPath), fanIn: fanIn,
+                    summary: &summary)
             }
             try queue.close()
             if durable { try flush(temporaryPath) }
