@@ -27,8 +27,9 @@ struct FeatureExtractor {
     var gazPart: [UInt8] = []
     /// Per token: 0, or part << 4 | label mask of the longest mined name covering it.
     var minedPart: [UInt8] = []
-    /// Per region token: 16 if the training text writes the word in lowercase, else 0.
-    var lowercaseSeen: [UInt8] = []
+    /// Per region token: the mined mask of the word alone (bit 4: the training
+    /// text writes the word in lowercase).
+    var wordMask: [UInt8] = []
     /// Per word hash: labels the first pass gave its other occurrences (counts).
     var passLabels: [UInt64: SIMD4<Int16>] = [:]
     /// Per word hash: where the word stands elsewhere in the document (bits, see `prepare`).
@@ -140,7 +141,7 @@ struct FeatureExtractor {
             gazLabel = [UInt8](repeating: 0xFF, count: size)
             gazPart = [UInt8](repeating: 0, count: size)
             minedPart = [UInt8](repeating: 0, count: size)
-            lowercaseSeen = [UInt8](repeating: 0, count: size)
+            wordMask = [UInt8](repeating: 0, count: size)
             prior = [UInt8](repeating: 0, count: size)
         }
         for r in 0..<regionStarts.count {
@@ -202,17 +203,22 @@ struct FeatureExtractor {
     }
 
     private mutating func markMinedNames<Mined: MinedNames>(_ doc: DocumentView, _ s: Int, _ e: Int, _ mined: Mined) {
+        // Every region token gets its mask, also those inside a longer mined name,
+        // so nothing is left over from the previous document.
+        for t in s..<e { wordMask[t] = mined.mask(ByteKey.finish(wordHash[t])) }
         var p = s
         let longest = mined.maxTokens
         while p < e {
             var best = 0
             var bestMask: UInt8 = 0
-            var key: UInt64 = 0
-            for length in 1...max(1, min(longest, e - p)) {
-                key = length == 1 ? wordHash[p] : ByteKey.combine(key, wordHash[p + length - 1])
-                let found = mined.mask(ByteKey.finish(key)) & 15
-                if length == 1 { lowercaseSeen[p] = mined.mask(ByteKey.finish(key)) & 16 }
-                if found != 0 { best = length; bestMask = found }
+            var key = wordHash[p]
+            if wordMask[p] & 15 != 0 { best = 1; bestMask = wordMask[p] & 15 }
+            if longest >= 2 && e - p >= 2 {
+                for length in 2...min(longest, e - p) {
+                    key = ByteKey.combine(key, wordHash[p + length - 1])
+                    let found = mined.mask(ByteKey.finish(key)) & 15
+                    if found != 0 { best = length; bestMask = found }
+                }
             }
             if best == 0 { p += 1; continue }
             for k in 0..<best {
@@ -317,7 +323,7 @@ struct FeatureExtractor {
         let prevMined = t > s ? UInt64(minedPart[t - 1]) : 0x1FF
         let nextMined = t + 1 < e ? UInt64(minedPart[t + 1]) : 0x1FF
         out.append(row(29, prevMined << 12 | nextMined))
-        let lower = UInt64(lowercaseSeen[t])
+        let lower = UInt64(wordMask[t] & 16)
         out.append(row(30, lower | (token.flags.contains(.sentenceStart) ? 1 : 0) | UInt64(docBits[word] ?? 0) << 8))
         out.append(row(31, lower ^ shape))
         let p = UInt64(prior[t])

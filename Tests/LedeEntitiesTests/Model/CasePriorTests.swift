@@ -4,12 +4,13 @@ import Testing
 
 @Suite("Case prior")
 struct CasePriorTests {
-    static func key(_ word: String) -> UInt64 {
+    /// The unfinished, case-folded hash of one word, as the extractor keeps it.
+    static func wordHash(_ word: String) -> UInt64 {
         let bytes = Array(word.utf8)
-        return bytes.withUnsafeBufferPointer {
-            ByteKey.finish(ByteKey.word($0.baseAddress!, count: bytes.count, readable: bytes.count).hash)
-        }
+        return bytes.withUnsafeBufferPointer { ByteKey.word($0.baseAddress!, count: bytes.count, readable: bytes.count).hash }
     }
+
+    static func key(_ word: String) -> UInt64 { ByteKey.finish(wordHash(word)) }
 
     static func build(_ texts: [String]) -> CasePrior {
         var builder = CasePrior.Builder()

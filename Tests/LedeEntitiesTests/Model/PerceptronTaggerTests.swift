@@ -181,5 +181,40 @@ struct PerceptronTaggerTests {
             .joined(separator: " ")
         #expect(Self.prepared(article, prior: prior).regions == ["The", "Monday", "The", "Monday", "The", "Monday", "The", "Monday"])
     }
+
+    @Test func featuresDoNotDependOnThePreviousDocument() {
+        func key(_ words: [String]) -> UInt64 {
+            var combined: UInt64 = 0
+            for (k, word) in words.enumerated() {
+                let hash = CasePriorTests.wordHash(word)
+                combined = k == 0 ? hash : ByteKey.combine(combined, hash)
+            }
+            return ByteKey.finish(combined)
+        }
+        let mined = LeaveOneOutNames(
+            global: [key(["new", "york"]): SIMD4<Int32>(0, 0, 3, 0)],
+            lowercase: [key(["apple"]), key(["york"])], maxTokens: 2)
+        let texts = ["Officials met in Paris Apple and Lisbon .", "Officials met in New York and Lisbon ."]
+        func rows(_ extractor: inout FeatureExtractor, _ text: String) -> [UInt32] {
+            let bytes = Array(text.utf8)
+            let tokens = Tokenizer().tokens(of: text)
+            var out: [UInt32] = []
+            bytes.withUnsafeBufferPointer { raw in
+                tokens.withUnsafeBufferPointer { list in
+                    let doc = DocumentView(text: raw.baseAddress!, textCount: raw.count, tokens: list.baseAddress!, count: list.count)
+                    extractor.prepare(doc, mined: mined)
+                    for (s, e) in zip(extractor.regionStarts, extractor.regionEnds) {
+                        for t in Int(s)..<Int(e) { extractor.features(doc, t, Int(s), Int(e), into: &out) }
+                    }
+                }
+            }
+            return out
+        }
+        var fresh = FeatureExtractor(gazetteer: .builtIn, bucketBits: 16)
+        let alone = rows(&fresh, texts[1])
+        var used = FeatureExtractor(gazetteer: .builtIn, bucketBits: 16)
+        _ = rows(&used, texts[0])
+        #expect(rows(&used, texts[1]) == alone)
+    }
 }
 
