@@ -37,8 +37,8 @@ extension Lede {
         @Option(name: .long, help: "Shuffling seed.")
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: "log2 of the feature table's rows (file size: 34 << bits bytes).")
-        var bucketBits: Int = 17
+        @Option(name: .long, help: "log2 of the feature table's rows (weights: 32 << bits bytes, 2 MiB at 16).")
+        var bucketBits: Int = 16
 
         func validate() throws {
             if gold.isEmpty { throw ValidationError("give --gold TRAIN (for example ../shared/corpora/conll2003/train.jsonl.zst)") }

@@ -9,30 +9,33 @@ import LedeText
 /// is usually written. Words are keyed like the gazetteer's (case-folded
 /// ``ByteKey`` hashes), and each keeps one byte: see ``value(capitalized:lowercase:)``.
 ///
-/// The table is open addressing over a power-of-two capacity, stored in the
-/// model file as keys then values; 0 means unknown.
+/// The table is open addressing over a power-of-two capacity of 4-byte slots,
+/// each the top 24 bits of a word's key above its value byte (0: empty), so a
+/// probe reads one slot of a table small enough for the L2 cache. A foreign key
+/// with the same slot and top bits reads as that word: about one probe in 16
+/// million, harmless for a feature.
 public struct CasePrior: Sendable {
-    /// Slot keys (0: empty) and values, `capacity` each.
-    private(set) var keys: [UInt64]
-    private(set) var values: [UInt8]
+    /// The slots, a power of two of them.
+    private(set) var slots: [UInt32]
 
     /// Words seen fewer times than this (outside sentence starts) are left out.
     public static let minimumCount: UInt32 = 3
 
     /// An empty prior: every word unknown.
     public init() {
-        keys = [0]
-        values = [0]
+        slots = [0]
     }
 
-    init(keys: [UInt64], values: [UInt8]) {
-        precondition(keys.count == values.count && keys.count > 0 && keys.count & (keys.count - 1) == 0)
-        self.keys = keys
-        self.values = values
+    init(slots: [UInt32]) {
+        precondition(slots.count > 0 && slots.count & (slots.count - 1) == 0)
+        self.slots = slots
     }
 
     /// The number of slots.
-    var capacity: Int { keys.count }
+    var capacity: Int { slots.count }
+
+    @inline(__always)
+    static func tag(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 40) }
 
     /// The byte of a word with the given counts: 1 + the capitalised share in
     /// eighths (0...7) + 8 when the word is frequent (50 times or more).
@@ -51,15 +54,15 @@ public struct CasePrior: Sendable {
     /// The prior byte of a word key (a finished ``ByteKey`` hash), 0 when unknown.
     @inline(__always)
     func value(_ key: UInt64) -> UInt8 {
-        let key = key == 0 ? 1 : key
-        let mask = keys.count - 1
-        return keys.withUnsafeBufferPointer { keys in
-            var slot = Int(truncatingIfNeeded: key) & mask
+        let tag = Self.tag(key)
+        let mask = slots.count - 1
+        return slots.withUnsafeBufferPointer { slots in
+            var index = Int(truncatingIfNeeded: key) & mask
             while true {
-                let stored = keys[slot]
-                if stored == key { return values[slot] }
+                let stored = slots[index]
                 if stored == 0 { return 0 }
-                slot = (slot + 1) & mask
+                if stored >> 8 == tag { return UInt8(truncatingIfNeeded: stored) }
+                index = (index + 1) & mask
             }
         }
     }
@@ -88,19 +91,18 @@ public struct CasePrior: Sendable {
         /// The prior of every word counted at least ``CasePrior/minimumCount`` times.
         public func build() -> CasePrior {
             let kept = counts.filter { $0.value[0] + $0.value[1] >= CasePrior.minimumCount }
-                .map { (key: $0.key == 0 ? 1 : $0.key, value: CasePrior.value(capitalized: $0.value[0], lowercase: $0.value[1])) }
+                .map { (key: $0.key, value: CasePrior.value(capitalized: $0.value[0], lowercase: $0.value[1])) }
                 .sorted { $0.key < $1.key }
             var capacity = 16
             while capacity < kept.count * 2 { capacity <<= 1 }
-            var keys = [UInt64](repeating: 0, count: capacity)
-            var values = [UInt8](repeating: 0, count: capacity)
+            var slots = [UInt32](repeating: 0, count: capacity)
             for entry in kept {
-                var slot = Int(truncatingIfNeeded: entry.key) & (capacity - 1)
-                while keys[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-                keys[slot] = entry.key
-                values[slot] = entry.value
+                let tag = CasePrior.tag(entry.key)
+                var index = Int(truncatingIfNeeded: entry.key) & (capacity - 1)
+                while slots[index] != 0 && slots[index] >> 8 != tag { index = (index + 1) & (capacity - 1) }
+                if slots[index] == 0 { slots[index] = tag << 8 | UInt32(entry.value) }
             }
-            return CasePrior(keys: keys, values: values)
+            return CasePrior(slots: slots)
         }
     }
 }

@@ -17,8 +17,7 @@ struct PerceptronDecoder {
     /// Per region token (same offsets as ``firstPass``): the scores of its static
     /// features from the first pass, which the second pass reuses so that it only
     /// adds the rows that depend on tags.
-    private var staticScores: [SIMD16<Int32>] = []
-    private var staticOutside: [Int32] = []
+    private var staticScores: [Scores] = []
     private var aliases = MentionAliasResolver()
 
     init(model: PerceptronModel, gazetteer: Gazetteer) {
@@ -40,7 +39,6 @@ struct PerceptronDecoder {
         extractor.prepare(doc, mined: ModelMinedNames(model: model))
         firstPass.removeAll(keepingCapacity: true)
         staticScores.removeAll(keepingCapacity: true)
-        staticOutside.removeAll(keepingCapacity: true)
         let base = mentions.count
         for r in 0..<extractor.regionStarts.count {
             let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
@@ -66,30 +64,28 @@ struct PerceptronDecoder {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for t in s..<e {
             let word = extractor.wordHash[t]
-            var scores: SIMD16<Int32>
-            var outside: Int32
+            var scores: Scores
             if first < 0 {
                 rows.removeAll(keepingCapacity: true)
                 extractor.features(doc, t, s, e, into: &rows)
-                (scores, outside) = Self.sum(rows, weights)
+                scores = Scores()
+                for row in rows { scores.add(row, weights) }
                 staticScores.append(scores)
-                staticOutside.append(outside)
             } else {
                 scores = staticScores[first + t - s]
-                outside = staticOutside[first + t - s]
             }
             let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
             let document = extractor.documentLabelRow(word: word, own: first < 0 ? 0 : firstPass[first + t - s], firstPass: first < 0)
-            Self.add(dynamic.0, weights, &scores, &outside)
-            Self.add(dynamic.1, weights, &scores, &outside)
-            Self.add(dynamic.2, weights, &scores, &outside)
-            Self.add(document, weights, &scores, &outside)
+            scores.add(dynamic.0, weights)
+            scores.add(dynamic.1, weights)
+            scores.add(dynamic.2, weights)
+            scores.add(document, weights)
             var best: UInt8 = 0
             var bestScore = Int32.min
             let last = t == e - 1
             for tag in 0..<UInt8(BILOUTag.count) {
                 guard BILOUTag.allowed(previous, tag), !last || BILOUTag.canEnd(tag) else { continue }
-                let score = tag == 0 ? outside : scores[Int(tag) - 1]
+                let score = scores[tag]
                 if score > bestScore { bestScore = score; best = tag }
             }
             tags.append(best)
@@ -98,21 +94,30 @@ struct PerceptronDecoder {
         }
     }
 
-    /// The summed weights of `rows`: the 16 non-`O` tags and `O`.
-    @inline(__always)
-    private static func sum(_ rows: [UInt32], _ weights: UnsafePointer<Int16>) -> (SIMD16<Int32>, Int32) {
-        var scores = SIMD16<Int32>(repeating: 0)
-        var outside: Int32 = 0
-        for row in rows { add(row, weights, &scores, &outside) }
-        return (scores, outside)
-    }
+    /// One token's tag scores: `O` scores 0, and the model's rows hold every
+    /// other tag's weight relative to it, 16 Int16s (32 bytes) per row.
+    ///
+    /// A row is read as eight Int32 lanes and sign-extended with two shifts, the
+    /// even tags' halves into ``even`` and the odd ones' into ``odd``: no call,
+    /// no scalar load, so the loads of a token's rows overlap in the CPU.
+    struct Scores {
+        var even = SIMD8<Int32>(repeating: 0)
+        var odd = SIMD8<Int32>(repeating: 0)
 
-    /// Adds the weights of one feature row to the scores.
-    @inline(__always)
-    private static func add(_ row: UInt32, _ weights: UnsafePointer<Int16>, _ scores: inout SIMD16<Int32>, _ outside: inout Int32) {
-        let base = weights + Int(row) * BILOUTag.count
-        outside &+= Int32(base[0])
-        scores &+= SIMD16<Int32>(truncatingIfNeeded: UnsafeRawPointer(base + 1).loadUnaligned(as: SIMD16<Int16>.self))
+        @inline(__always)
+        mutating func add(_ row: UInt32, _ weights: UnsafeRawPointer) {
+            let packed = weights.loadUnaligned(fromByteOffset: Int(row) &* 32, as: SIMD8<Int32>.self)
+            even &+= (packed &<< 16) &>> 16
+            odd &+= packed &>> 16
+        }
+
+        /// The score of `tag` (0: `O`).
+        @inline(__always)
+        subscript(tag: UInt8) -> Int32 {
+            guard tag != 0 else { return 0 }
+            let k = Int(tag &- 1)
+            return k & 1 == 0 ? even[k >> 1] : odd[k >> 1]
+        }
     }
 
     /// Turns the region's tags (starting at token `s`) into mentions.

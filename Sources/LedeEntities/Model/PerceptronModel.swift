@@ -13,34 +13,36 @@ import Darwin
 /// | bytes | what |
 /// |---|---|
 /// | 8 | magic `LEDEPCT1` |
-/// | 4 | format version (2) |
+/// | 4 | format version (3) |
 /// | 4 | `bucketBits`: the feature table has `1 << bucketBits` rows |
-/// | 4 | tag count (17: `O` + BILOU × PER/ORG/LOC/MISC) |
+/// | 4 | weights per row (16: BILOU × PER/ORG/LOC/MISC, each relative to `O`) |
 /// | 4 | mined-name table capacity (a power of two) |
 /// | 4 | weight scale (Float32): weight = Int16 / scale |
 /// | 4 | longest mined name, in tokens |
 /// | 4 | case-prior table capacity (a power of two) |
-/// | 4 | zero |
-/// | rows × tags × 2 | Int16 weights, row-major |
+/// | 28 | zero (the weights start at byte 64) |
+/// | rows × 16 × 2 | Int16 weights, row-major: 32 bytes, half a cache line, per row |
 /// | pad to 8 | |
 /// | capacity × 8 | mined-name keys (UInt64, 0 = empty slot), open addressing |
 /// | capacity × 1 | mined-name label masks (bit 4: a word the training text writes in lowercase) |
 /// | pad to 8 | |
-/// | prior capacity × 8 | ``CasePrior`` keys |
-/// | prior capacity × 1 | ``CasePrior`` values |
+/// | prior capacity × 4 | ``CasePrior`` slots |
 public final class PerceptronModel: @unchecked Sendable {
     // @unchecked: `storage` is written only in `init` and read-only afterwards.
 
     static let magic: [UInt8] = Array("LEDEPCT1".utf8)
-    static let version: UInt32 = 2
-    static let headerSize = 40
+    static let version: UInt32 = 3
+    static let headerSize = 64
+    /// Weights per row: one per tag but `O`, whose score is 0 (the others are relative to it).
+    static let rowWidth = BILOUTag.count - 1
 
     /// Rows of the feature table, as a power of two.
     public let bucketBits: Int
     let mask: UInt32
     /// Int16 weights per unit of score.
     public let scale: Float
-    let weights: UnsafePointer<Int16>
+    /// The weight rows, ``rowWidth`` Int16s (32 bytes) each, 64-byte aligned.
+    let weights: UnsafeRawPointer
     let minedKeys: UnsafePointer<UInt64>
     let minedMasks: UnsafePointer<UInt8>
     let minedCapacity: Int
@@ -68,7 +70,7 @@ public final class PerceptronModel: @unchecked Sendable {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw LoadError(path: path, message: "cannot stat") }
         let size = Int(info.st_size)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(size, 1), alignment: 64)
         var done = 0
         while done < size {
             let got = read(fd, buffer.baseAddress! + done, size - done)
@@ -83,7 +85,7 @@ public final class PerceptronModel: @unchecked Sendable {
 
     /// Builds a model from the bytes of a model file (copied).
     public convenience init(bytes: [UInt8]) throws(LoadError) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 64)
         bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
         try self.init(taking: buffer, size: bytes.count, path: "(memory)")
     }
@@ -98,25 +100,25 @@ public final class PerceptronModel: @unchecked Sendable {
         func u32(_ offset: Int) -> UInt32 { UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
         guard u32(8) == Self.version else { throw fail("format version \(u32(8)), this build reads \(Self.version)") }
         let bits = Int(u32(12))
-        guard (8...24).contains(bits), u32(16) == UInt32(BILOUTag.count) else { throw fail("unsupported table shape") }
+        guard (8...24).contains(bits), u32(16) == UInt32(Self.rowWidth) else { throw fail("unsupported table shape") }
         let capacity = Int(u32(20))
         guard capacity > 0, capacity & (capacity - 1) == 0 else { throw fail("bad mined-name table capacity") }
         let priorCapacity = Int(u32(32))
         guard priorCapacity > 0, priorCapacity & (priorCapacity - 1) == 0 else { throw fail("bad case-prior table capacity") }
-        let weightBytes = (1 << bits) * BILOUTag.count * 2
+        let weightBytes = (1 << bits) * Self.rowWidth * 2
         let minedOffset = (Self.headerSize + weightBytes + 7) & ~7
         let priorOffset = (minedOffset + capacity * 9 + 7) & ~7
-        guard size == priorOffset + priorCapacity * 9 else { throw fail("size \(size) does not match its header") }
-        casePrior = CasePrior(
-            keys: Array(UnsafeBufferPointer(start: (base + priorOffset).assumingMemoryBound(to: UInt64.self), count: priorCapacity)),
-            values: Array(UnsafeBufferPointer(start: (base + priorOffset + priorCapacity * 8).assumingMemoryBound(to: UInt8.self), count: priorCapacity)))
+        guard size == priorOffset + priorCapacity * 4 else { throw fail("size \(size) does not match its header") }
+        casePrior = CasePrior(slots: (0..<priorCapacity).map {
+            UInt32(littleEndian: base.loadUnaligned(fromByteOffset: priorOffset + $0 * 4, as: UInt32.self))
+        })
         storage = buffer
         bucketBits = bits
         mask = UInt32((1 << bits) - 1)
         scale = Float(bitPattern: u32(24))
         minedMaxTokens = Int(u32(28))
         minedCapacity = capacity
-        weights = (base + Self.headerSize).assumingMemoryBound(to: Int16.self)
+        weights = base + Self.headerSize
         minedKeys = (base + minedOffset).assumingMemoryBound(to: UInt64.self)
         minedMasks = (base + minedOffset + capacity * 8).assumingMemoryBound(to: UInt8.self)
     }
@@ -140,16 +142,16 @@ public final class PerceptronModel: @unchecked Sendable {
         }
         var out = magic
         func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) } }
-        put(version); put(UInt32(bucketBits)); put(UInt32(BILOUTag.count)); put(UInt32(capacity))
-        put(scale.bitPattern); put(UInt32(maxTokens)); put(UInt32(casePrior.capacity)); put(0)
-        out.reserveCapacity(headerSize + weights.count * 2 + capacity * 9 + casePrior.capacity * 9 + 16)
+        put(version); put(UInt32(bucketBits)); put(UInt32(rowWidth)); put(UInt32(capacity))
+        put(scale.bitPattern); put(UInt32(maxTokens)); put(UInt32(casePrior.capacity))
+        while out.count < headerSize { out.append(0) }
+        out.reserveCapacity(headerSize + weights.count * 2 + capacity * 9 + casePrior.capacity * 4 + 16)
         for weight in weights { withUnsafeBytes(of: weight.littleEndian) { out.append(contentsOf: $0) } }
         while out.count % 8 != 0 { out.append(0) }
         for key in keys { withUnsafeBytes(of: key.littleEndian) { out.append(contentsOf: $0) } }
         out.append(contentsOf: masks)
         while out.count % 8 != 0 { out.append(0) }
-        for key in casePrior.keys { withUnsafeBytes(of: key.littleEndian) { out.append(contentsOf: $0) } }
-        out.append(contentsOf: casePrior.values)
+        for slot in casePrior.slots { withUnsafeBytes(of: slot.littleEndian) { out.append(contentsOf: $0) } }
         return out
     }
 }

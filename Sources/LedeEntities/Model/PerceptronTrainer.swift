@@ -14,10 +14,10 @@ public struct PerceptronTrainer {
         public var epochs: Int
         /// The shuffling seed.
         public var seed: UInt64
-        /// The feature table has `1 << bucketBits` rows of 17 Int16 weights.
+        /// The feature table has `1 << bucketBits` rows (17 weights while training, 16 Int16 in the file).
         public var bucketBits: Int
 
-        public init(epochs: Int = 12, seed: UInt64 = 1, bucketBits: Int = 17) {
+        public init(epochs: Int = 12, seed: UInt64 = 1, bucketBits: Int = 16) {
             self.epochs = epochs
             self.seed = seed
             self.bucketBits = bucketBits
@@ -287,16 +287,25 @@ public struct PerceptronTrainer {
                     }
                 }
             }
-            // Averaged, quantised weights of this epoch.
-            var averaged = [Float](repeating: 0, count: size)
+            // Averaged weights of this epoch, each tag's relative to `O` in its row
+            // (argmax is unchanged and the tagger need not read `O`), quantised.
+            let width = PerceptronModel.rowWidth
+            var relative = [Float](repeating: 0, count: (1 << options.bucketBits) * width)
             var largest: Float = 0
-            for i in 0..<size {
-                let total = totals[i] + Double(now - stamps[i]) * Double(weights[i])
-                averaged[i] = Float(total / Double(max(now, 1)))
-                largest = max(largest, abs(averaged[i]))
+            for row in 0..<(1 << options.bucketBits) {
+                func averaged(_ i: Int) -> Float {
+                    Float((totals[i] + Double(now - stamps[i]) * Double(weights[i])) / Double(max(now, 1)))
+                }
+                let base = row * BILOUTag.count
+                let outside = averaged(base)
+                for k in 0..<width {
+                    let value = averaged(base + 1 + k) - outside
+                    relative[row * width + k] = value
+                    largest = max(largest, abs(value))
+                }
             }
             let scale: Float = largest > 0 ? 32767 / largest : 1
-            let quantised = averaged.map { Int16(clamping: Int(($0 * scale).rounded())) }
+            let quantised = relative.map { Int16(clamping: Int(($0 * scale).rounded())) }
             let bytes = PerceptronModel.serialize(bucketBits: options.bucketBits, weights: quantised, scale: scale,
                                                   mined: minedEntries, maxTokens: longest, casePrior: casePrior)
             let f1 = dev.isEmpty ? Double(epoch) : Self.f1(model: bytes, gazetteer: gazetteer, on: dev)
