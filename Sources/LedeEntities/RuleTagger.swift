@@ -48,24 +48,29 @@ import LedeText
 ///    - PER if 2–3 words and followed by `said`/`says`/`told`/…, or after `according to`;
 ///    - one word: PER if a given name, ORG if an acronym (2–6 capitals, not an
 ///      ordinary word or Roman numeral), LOC after `in`/`at`/`near`/`from`/`to`,
-///      else no mention unless rule 7 explains it;
+///      else no mention unless rule 7 explains it (an alias);
 ///    - 2–4 words with no evidence: LOC after a place preposition, else PER
 ///      (mixed case only, on one line).
-/// 7. **Aliases** (second pass, ``AliasResolver``): a one-word candidate equal to
-///    the last word of a person named in the document is that person, with
-///    canonical `.span` of the full name (`Guaido` → `Juan Guaido`, also before
-///    `’s` and before the full name appears); acronyms defined as `Full Name (ACRO)`
-///    or matching an organisation's initials take that organisation's canonical name.
+/// 7. **Aliases** (second pass, ``MentionAliasResolver``, the same as the model
+///    tagger's): a one-word mention or untagged capitalised word equal to the last
+///    word of a person named in the document is that person, with canonical
+///    `.span` of the full name (`Guaido` → `Juan Guaido`, also before `’s`, in
+///    capitals in a headline, and before the full name appears); so is one equal
+///    to the first word of a two-word name the lists know nothing about
+///    (`Huang Jun`); an organisation's unknown first word (`Cofinec S.A.`) and
+///    acronyms defined as `Full Name (ACRO)` or matching an organisation's
+///    initials take that organisation's canonical name.
 public struct RuleTagger: EntityTagger, Sendable {
     /// The shared, immutable gazetteer.
     public let gazetteer: Gazetteer
     private var analyzer: RunAnalyzer
-    private var aliases = AliasResolver()
+    private var aliases: MentionAliasResolver
 
     /// Creates a tagger over `gazetteer` (the shared built-in one by default).
     public init(gazetteer: Gazetteer = .builtIn) {
         self.gazetteer = gazetteer
         analyzer = RunAnalyzer(gazetteer: gazetteer)
+        aliases = MentionAliasResolver(gazetteer: gazetteer)
     }
 
     /// The gazetteer's canonical names.
@@ -80,6 +85,11 @@ public struct RuleTagger: EntityTagger, Sendable {
             text: textBase.assumingMemoryBound(to: UInt8.self), textCount: text.count,
             tokens: tokenBase, count: tokens.count)
         analyzer.scan(doc)
-        aliases.resolve(&analyzer.candidates, analyzer.stats, doc, into: &mentions)
+        let base = mentions.count
+        for candidate in analyzer.candidates {
+            mentions.append(Mention(start: candidate.start, end: candidate.end, label: candidate.label,
+                                    canonical: candidate.canonical))
+        }
+        aliases.resolve(doc, &mentions, from: base)
     }
 }

@@ -24,8 +24,6 @@ struct RunAnalyzer {
     let gazetteer: Gazetteer
     /// Output of the pass, reused across documents.
     var candidates: [Candidate] = []
-    /// What the candidates of the document need from the alias pass.
-    var stats = CandidateStats()
     /// Per token of the current run (`run.tokens[0]` is token `runStart`).
     private var run = RunStore(capacity: 64)
     private var runStart = 0
@@ -41,7 +39,6 @@ struct RunAnalyzer {
 
     mutating func scan(_ doc: DocumentView) {
         candidates.removeAll(keepingCapacity: true)
-        stats = CandidateStats()
         // Copies of a tagger share their scratch until one of them tags.
         if !isKnownUniquelyReferenced(&run) { run = RunStore(capacity: run.capacity) }
         var index = 0
@@ -311,8 +308,6 @@ struct RunAnalyzer {
                               previous.label == .miscellaneous, Int(previous.firstToken + previous.tokenCount) == index {
                         // `Iraqi Kurds`, `Greek Cypriot`: one group, one mention.
                         previous.end = doc[index + length - 1].end
-                        previous.lastStart = doc[index + length - 1].start
-                        previous.lastHash = run.tokens[index + length - 1 - runStart].hash
                         previous.tokenCount += Int32(length)
                         previous.canonical = .surface
                         candidates[candidates.count - 1] = previous
@@ -383,8 +378,6 @@ struct RunAnalyzer {
                 add(doc, start, end, .organization, .weak)
             } else if evidence == .place && !first.flags.contains(.orgKeyword) {
                 add(doc, start, end, .location, .weak)
-            } else if !first.flags.contains(.commonLowercaseWord) && !first.flags.contains(.orgKeyword) {
-                add(doc, start, end, nil, .pending)
             }
             return
         }
@@ -394,8 +387,6 @@ struct RunAnalyzer {
            Int(previous.firstToken + previous.tokenCount) == start, start > runStart,
            previous.source == .gazetteer || previous.source == .keyword {
             previous.end = doc[end - 1].end
-            previous.lastStart = doc[end - 1].start
-            previous.lastHash = run.tokens[end - 1 - runStart].hash
             previous.tokenCount = Int32(end) - previous.firstToken
             previous.source = .keyword
             previous.canonical = .surface
@@ -425,11 +416,6 @@ struct RunAnalyzer {
             let (length, match) = longestMatch(doc, index, end)
             if length > 0, let label = match.label {
                 emitKnown(doc, index, index + length, label, match)
-                index += length
-                continue
-            }
-            if length == 0 && !info(index).found && doc[index].length > 1 {
-                add(doc, index, index + 1, nil, .pending)  // `GUAIDO` may still be an alias
             }
             index += max(length, 1)
         }
@@ -584,17 +570,11 @@ struct RunAnalyzer {
     }
 
     private mutating func add(
-        _ doc: DocumentView, _ start: Int, _ end: Int, _ label: EntityLabel?, _ source: Candidate.Source,
+        _ doc: DocumentView, _ start: Int, _ end: Int, _ label: EntityLabel, _ source: Candidate.Source,
         canonical: CanonicalSource = .surface
     ) {
-        let first = info(start)
-        let candidate = Candidate(
-            start: doc[start].start, end: doc[end - 1].end, lastStart: doc[end - 1].start,
-            firstToken: Int32(start), tokenCount: Int32(end - start),
-            firstHash: run.tokens[start - runStart].hash, lastHash: run.tokens[end - 1 - runStart].hash,
-            label: label, source: source, canonical: canonical,
-            startsWithGivenName: first.flags.contains(.givenName), startsWithKnownWord: first.found)
-        stats.count(candidate, acronymShape: end == start + 1 && doc[start].flags.contains(.allUppercase))
-        candidates.append(candidate)
+        candidates.append(Candidate(
+            start: doc[start].start, end: doc[end - 1].end, firstToken: Int32(start), tokenCount: Int32(end - start),
+            label: label, source: source, canonical: canonical))
     }
 }

@@ -134,6 +134,15 @@ struct RuleTaggerTests {
         ])
     }
 
+    @Test func surnameFirstNamesAndHeadlineSurnames() {
+        #expect(tagged("Vice Premier Huang Jun visited Paris. Huang met officials.") == [
+            Tagged("Huang Jun", "PER"), Tagged("Paris", "LOC"), Tagged("Huang", "PER", "Huang Jun"),
+        ])
+        #expect(tagged("QUILLANE WINS AGAIN\nThe champion Zorbatov Quillane won.") == [
+            Tagged("QUILLANE", "PER", "Zorbatov Quillane"), Tagged("Zorbatov Quillane", "PER"),
+        ])
+    }
+
     @Test func unknownSingleWordsWithoutEvidenceAreDropped() {
         #expect(tagged("Protesters in Plaza Altamira chanted Zumbalo.") == [Tagged("Plaza Altamira", "LOC")])
         #expect(tagged("We saw Zumbalo there.") == [])
