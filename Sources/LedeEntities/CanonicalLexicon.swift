@@ -23,6 +23,14 @@ public final class CanonicalLexicon: Sendable {
         (bytes, offsets) = (builder.bytes, builder.offsets)
     }
 
+    /// The names of `first` with the same ids, then those of `second` with ids
+    /// shifted by `first.count`.
+    public init(_ first: CanonicalLexicon, followedBy second: CanonicalLexicon) {
+        bytes = first.bytes + second.bytes
+        let shift = Int32(first.bytes.count)
+        offsets = first.offsets + second.offsets.dropFirst().map { $0 + shift }
+    }
+
     /// The number of names.
     public var count: Int { offsets.count - 1 }
 

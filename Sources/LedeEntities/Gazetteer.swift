@@ -76,33 +76,37 @@ public final class Gazetteer: @unchecked Sendable {
 
         /// Parses user gazetteer lines `name<TAB>LABEL[<TAB>canonical]`.
         ///
-        /// Blank lines and lines starting with `#` are skipped. `LABEL` is `PER`,
-        /// `ORG`, `LOC` or `MISC`.
+        /// Blank lines and lines starting with `#` are skipped; lines may end in
+        /// `\r\n`. `LABEL` is `PER`, `ORG`, `LOC` or `MISC`. Spaces around the label
+        /// and the canonical name are ignored, and an empty canonical name means the
+        /// name itself.
         public static func parseTSV(_ text: String) throws(ParseError) -> [Entry] {
             var entries: [Entry] = []
             var lineNumber = 0
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            // By scalars, not Characters: `\r\n` is one Character and would hide the line break.
+            for scalars in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
                 lineNumber += 1
-                let trimmed = line.hasSuffix("\r") ? line.dropLast() : line[...]
-                if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) || trimmed.hasPrefix("#") { continue }
-                let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
+                let line = Substring(scalars.last == "\r" ? scalars.dropLast() : scalars)
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }) || line.hasPrefix("#") { continue }
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
                 guard fields.count >= 2, fields.count <= 3 else {
-                    throw ParseError(line: lineNumber, message: "expected name<TAB>LABEL[<TAB>canonical]")
+                    throw ParseError(line: lineNumber, message: "expected name<TAB>LABEL[<TAB>canonical], found \(fields.count) field(s)")
                 }
                 let name = fields[0].split(whereSeparator: { $0 == " " }).joined(separator: " ")
                 guard !name.isEmpty else { throw ParseError(line: lineNumber, message: "empty name") }
-                guard let label = EntityLabel(name: fields[1]) else {
-                    throw ParseError(line: lineNumber, message: "unknown label '\(fields[1])' (PER, ORG, LOC or MISC)")
+                let labelName = fields[1].trimmingSpaces
+                guard let label = EntityLabel(name: labelName) else {
+                    throw ParseError(line: lineNumber, message: "unknown label '\(labelName)' (PER, ORG, LOC or MISC)")
                 }
-                let canonical = fields.count == 3 && !fields[2].isEmpty ? String(fields[2]) : nil
-                entries.append(Entry(name: name, label: label, canonical: canonical))
+                let canonical = fields.count == 3 ? fields[2].trimmingSpaces : ""
+                entries.append(Entry(name: name, label: label, canonical: canonical.isEmpty ? nil : canonical))
             }
             return entries
         }
     }
 
     /// A malformed user gazetteer line.
-    public struct ParseError: Error, Sendable, CustomStringConvertible {
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         /// 1-based line number.
         public var line: Int
         /// What is wrong with the line.

@@ -60,9 +60,11 @@ import LedeText
 ///    (`Huang Jun`); an organisation's unknown first word (`Cofinec S.A.`) and
 ///    acronyms defined as `Full Name (ACRO)` or matching an organisation's
 ///    initials take that organisation's canonical name.
-public struct RuleTagger: EntityTagger, Sendable {
+public struct RuleTagger: AliasResolvingTagger, Sendable {
     /// The shared, immutable gazetteer.
     public let gazetteer: Gazetteer
+    /// Whether mentions go through in-document alias resolution (on by default).
+    public var resolvesAliases = true
     private var analyzer: RunAnalyzer
     private var aliases: MentionAliasResolver
 
@@ -90,6 +92,6 @@ public struct RuleTagger: EntityTagger, Sendable {
             mentions.append(Mention(start: candidate.start, end: candidate.end, label: candidate.label,
                                     canonical: candidate.canonical))
         }
-        aliases.resolve(doc, &mentions, from: base)
+        if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
     }
 }

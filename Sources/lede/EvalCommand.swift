@@ -57,6 +57,10 @@ extension Lede {
                     result = Evaluator.evaluate(documents, tagger: &tagger)
                 case .model(var tagger):
                     result = Evaluator.evaluate(documents, tagger: &tagger)
+                case .rulesWithUserNames(var tagger):
+                    result = Evaluator.evaluate(documents, tagger: &tagger)
+                case .modelWithUserNames(var tagger):
+                    result = Evaluator.evaluate(documents, tagger: &tagger)
                 }
                 report = EvaluationReport(
                     gold: gold, tagger: taggerOptions.description, scorer: result.scorer,

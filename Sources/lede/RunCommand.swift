@@ -106,6 +106,10 @@ extension Lede {
                 summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
             case .model(let tagger):
                 summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
+            case .rulesWithUserNames(let tagger):
+                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
+            case .modelWithUserNames(let tagger):
+                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
             }
             SummaryPrinter.print(summary, output: output, showTop: !quiet)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }

@@ -1,17 +1,22 @@
 import ArgumentParser
 import Foundation
 import LedeEntities
+import LedePipeline
 
-/// Which tagger a command uses: `--tagger rules|model` and `--model PATH`.
+/// Which tagger a command uses: `--tagger rules|model`, `--model PATH` and
+/// `--gazetteer FILE` (user names on top of either).
 struct TaggerOptions: ParsableArguments, CustomStringConvertible {
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case rules, model
     }
 
-    /// A loaded tagger, ready to copy into workers.
+    /// A loaded tagger, ready to copy into workers. Without user gazetteers the
+    /// taggers are not wrapped, so they cost nothing extra.
     enum Choice {
         case rules(RuleTagger)
         case model(PerceptronTagger)
+        case rulesWithUserNames(UserGazetteerTagger<RuleTagger>)
+        case modelWithUserNames(UserGazetteerTagger<PerceptronTagger>)
     }
 
     /// The committed model, relative to the repository root.
@@ -27,6 +32,11 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
 
     @Option(name: .long, help: "The model file for --tagger model (default: \(TaggerOptions.defaultModel)).")
     var model: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "A user gazetteer, TSV (name<TAB>LABEL[<TAB>canonical]) or YAML (.yaml/.yml); repeatable. Its names always win.",
+        valueName: "file"))
+    var gazetteer: [String] = []
 
     /// The model path: `--model`, else the committed model found from the working
     /// directory or from the executable's checkout (`.build/release/lede`).
@@ -44,17 +54,38 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
     }
 
     func load() throws -> Choice {
+        let userNames = try loadUserGazetteer()
         switch kind {
         case .rules:
-            return .rules(RuleTagger(gazetteer: .builtIn))
+            let rules = RuleTagger(gazetteer: .builtIn)
+            guard let userNames else { return .rules(rules) }
+            return .rulesWithUserNames(UserGazetteerTagger(base: rules, userGazetteer: userNames))
         case .model:
+            let model: PerceptronTagger
             do {
-                return .model(PerceptronTagger(model: try PerceptronModel(contentsOf: modelPath)))
+                model = PerceptronTagger(model: try PerceptronModel(contentsOf: modelPath))
             } catch {
                 throw ValidationError("\(error)")
             }
+            guard let userNames else { return .model(model) }
+            return .modelWithUserNames(UserGazetteerTagger(base: model, userGazetteer: userNames))
         }
     }
 
-    var description: String { kind == .rules ? "rules" : "model \(modelPath)" }
+    /// The names of every `--gazetteer`, or `nil` when there are none.
+    private func loadUserGazetteer() throws -> UserGazetteer? {
+        let entries: [Gazetteer.Entry]
+        do {
+            entries = try GazetteerFile.load(gazetteer)
+        } catch {
+            throw ValidationError("--gazetteer \(error)")
+        }
+        let names = UserGazetteer(entries: entries)
+        return names.isEmpty ? nil : names
+    }
+
+    var description: String {
+        let base = kind == .rules ? "rules" : "model \(modelPath)"
+        return gazetteer.isEmpty ? base : base + " with gazetteer " + gazetteer.joined(separator: ", ")
+    }
 }

@@ -108,4 +108,45 @@ struct CommandLineTests {
         #expect(run.status == 1)
         #expect(run.output.contains("not-json 1"))
     }
+
+    @Test func userGazetteerNamesReachTheAggregates() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shard = root.appendingPathComponent("news.jsonl")
+        try Data(#"""
+            {"id":"a","date":"2019-05-12","text":"The U.S. SOUTHCOM said opposition leader Juan Guaido met officers in Caracas. Guaido spoke."}
+            {"id":"b","date":"2019-05-13","text":"SOUTHCOM tweeted again."}
+
+            """#.utf8).write(to: shard)
+        let tsv = root.appendingPathComponent("names.tsv")
+        try Data("SOUTHCOM\tORG\tU.S. Southern Command\nGuaido\tPER\tJuan Guaidó\n".utf8).write(to: tsv)
+        for tagger in ["rules", "model"] {
+            let out = root.appendingPathComponent("out-\(tagger)").path
+            let run = try LedeProcess.run(["run", "--input", shard.path, "--output", out, "--tagger", tagger,
+                                           "--gazetteer", tsv.path, "--quiet"])
+            #expect(run.status == 0, "\(run.error)")
+            let entities = try String(contentsOfFile: out + "/aggregates/entities.csv", encoding: .utf8)
+            #expect(entities.contains("U.S. Southern Command,ORG,2,2,2019-05-12,2019-05-13"), "\(tagger): \(entities)")
+            #expect(entities.contains("Juan Guaidó,PER,2,1,2019-05-12,2019-05-12"), "\(tagger): \(entities)")
+        }
+    }
+
+    @Test func badGazetteerExitsTwoNamingTheLine() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let shard = root.appendingPathComponent("news.jsonl")
+        try Data("{\"text\":\"Fine in Paris.\"}\n".utf8).write(to: shard)
+        let yaml = root.appendingPathComponent("names.yaml")
+        try Data("- name: SOUTHCOM\n  label: ORG\n- name: Guaido\n  label: PERSON\n".utf8).write(to: yaml)
+        let out = root.appendingPathComponent("out").path
+        let run = try LedeProcess.run(["run", "--input", shard.path, "--output", out, "--gazetteer", yaml.path])
+        #expect(run.status == 2)
+        #expect(run.error.contains("names.yaml:4: unknown label 'PERSON'"), "\(run.error)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let gold = root.appendingPathComponent("gold.jsonl")
+        try Data("{\"id\":\"g\",\"text\":\"Fine in Paris.\",\"entities\":[]}\n".utf8).write(to: gold)
+        let eval = try LedeProcess.run(["eval", "--gold", gold.path, "--gazetteer", yaml.path])
+        #expect(eval.status == 2)
+        #expect(eval.error.contains("names.yaml:4: unknown label 'PERSON'"), "\(eval.error)")
+    }
 }

@@ -139,6 +139,17 @@ struct GazetteerTests {
         #expect(throws: Gazetteer.ParseError.self) { try Gazetteer.Entry.parseTSV("just a name") }
     }
 
+    @Test func userTSVWithWindowsLineEndsAndStraySpaces() throws {
+        let entries = try Gazetteer.Entry.parseTSV("SOUTHCOM\tORG \t U.S. Southern Command \r\nGuaido\tPER\r\n")
+        #expect(entries == [
+            Gazetteer.Entry(name: "SOUTHCOM", label: .organization, canonical: "U.S. Southern Command"),
+            Gazetteer.Entry(name: "Guaido", label: .person),
+        ])
+        #expect(throws: Gazetteer.ParseError(line: 3, message: "unknown label 'PERSON' (PER, ORG, LOC or MISC)")) {
+            try Gazetteer.Entry.parseTSV("a\tORG\r\n# comment\r\nb\tPERSON\r\n")
+        }
+    }
+
     @Test func customEntriesOnly() {
         let small = Gazetteer(entries: [Gazetteer.Entry(name: "Lede", label: .organization)])
         #expect(small.count == 1)

@@ -24,7 +24,7 @@ struct Tagged: Equatable, CustomStringConvertible {
 }
 
 /// Tags `text` with `tagger` and returns its mentions as surfaces and canonical names.
-func tagged(_ text: String, tagger: inout RuleTagger) -> [Tagged] {
+func tagged<Tagger: EntityTagger>(_ text: String, tagger: inout Tagger) -> [Tagged] {
     mentions(text, tagger: &tagger).map(\.tagged)
 }
 
@@ -40,7 +40,7 @@ struct CheckedMention {
     var tagged: Tagged
 }
 
-func mentions(_ text: String, tagger: inout RuleTagger) -> [CheckedMention] {
+func mentions<Tagger: EntityTagger>(_ text: String, tagger: inout Tagger) -> [CheckedMention] {
     let bytes = Array(text.utf8)
     let tokens = TestTokens.tokenize(text)
     var mentions: [Mention] = []

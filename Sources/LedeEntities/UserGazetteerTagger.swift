@@ -1,0 +1,111 @@
+import LedeText
+
+/// A tagger with a ``UserGazetteer`` on top: wherever a user's name occurs, the
+/// mention is exactly that span, with the user's label and canonical name, and
+/// every mention of the base tagger that overlaps it is dropped.
+///
+/// The pass runs between the base tagger's own tagging and its alias resolution,
+/// which this wrapper switches off in the base and runs itself afterwards: so a
+/// user's full name explains its short forms like any other (`Guaido` takes
+/// the canonical name the user gave `Juan Guaido`), and the user's mentions are
+/// stamped again after it, so that no alias rule changes them. The base tagger's
+/// features never see the user's names (the model's weights were learned
+/// without them).
+///
+/// Matches are found left to right; where names overlap, the one that starts
+/// first wins, then the longest. Scratch arrays are reused, so tagging allocates
+/// nothing once warmed up. Without user names, don't wrap: the base tagger alone
+/// is the same tagger at no cost.
+public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
+    /// The tagger underneath (with its alias pass off).
+    public private(set) var base: Base
+    /// The user's names.
+    public let userGazetteer: UserGazetteer
+    /// The base tagger's canonical names with their ids, then the user's.
+    public let lexicon: CanonicalLexicon
+    /// Whether the base tagger resolved aliases before it was wrapped.
+    private let resolvesAliases: Bool
+    /// Where the user's canonical names start in ``lexicon``.
+    private let userLexiconStart: Int32
+    private var aliases: MentionAliasResolver
+    /// The user's mentions in the current document, in text order.
+    private var matches: [Mention] = []
+    private var merged: [Mention] = []
+    private var keys: [UInt64] = []
+
+    /// Wraps `base`; its alias pass, if on, runs after the user's names are placed.
+    public init(base: Base, userGazetteer: UserGazetteer) {
+        var base = base
+        resolvesAliases = base.resolvesAliases
+        base.resolvesAliases = false
+        self.base = base
+        self.userGazetteer = userGazetteer
+        lexicon = CanonicalLexicon(base.lexicon, followedBy: userGazetteer.lexicon)
+        userLexiconStart = Int32(base.lexicon.count)
+        aliases = MentionAliasResolver(gazetteer: base.gazetteer)
+    }
+
+    public mutating func tag(text: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, into mentions: inout [Mention]) {
+        let start = mentions.count
+        base.tag(text: text, tokens: tokens, into: &mentions)
+        guard let textBase = text.baseAddress, let tokenBase = tokens.baseAddress, !tokens.isEmpty else { return }
+        precondition(Int(tokens[tokens.count - 1].end) <= text.count, "UserGazetteerTagger: tokens reach past the text")
+        let doc = DocumentView(
+            text: textBase.assumingMemoryBound(to: UInt8.self), textCount: text.count,
+            tokens: tokenBase, count: tokens.count)
+        findUserNames(doc)
+        if !matches.isEmpty { replaceOverlapping(&mentions, from: start) }
+        if resolvesAliases {
+            aliases.resolve(doc, &mentions, from: start)
+            if !matches.isEmpty { stampUserNames(&mentions, from: start) }
+        }
+    }
+
+    /// Fills ``matches`` with the user's names in the document, leftmost-longest.
+    private mutating func findUserNames(_ doc: DocumentView) {
+        matches.removeAll(keepingCapacity: true)
+        var t = 0
+        while t < doc.count {
+            if userGazetteer.mayStart(doc, t), let (length, match) = userGazetteer.longestMatch(doc, at: t, keys: &keys),
+               let label = match.label {
+                matches.append(Mention(
+                    start: doc[t].start, end: doc[t + length - 1].end, label: label,
+                    canonical: .lexicon(userLexiconStart + match.canonical)))
+                t += length
+            } else {
+                t += 1
+            }
+        }
+    }
+
+    /// Puts ``matches`` among `mentions[start...]`, dropping the mentions they overlap.
+    private mutating func replaceOverlapping(_ mentions: inout [Mention], from start: Int) {
+        merged.removeAll(keepingCapacity: true)
+        var u = 0
+        for k in start..<mentions.count {
+            let mention = mentions[k]
+            while u < matches.count && matches[u].end <= mention.start {
+                merged.append(matches[u])
+                u += 1
+            }
+            if u < matches.count && matches[u].start < mention.end { continue }
+            merged.append(mention)
+        }
+        merged.append(contentsOf: matches[u...])
+        mentions.replaceSubrange(start..., with: merged)
+    }
+
+    /// Gives the user's mentions back their label and canonical name after the
+    /// alias pass (which only relabels mentions and adds others between them).
+    private func stampUserNames(_ mentions: inout [Mention], from start: Int) {
+        var u = 0
+        for k in start..<mentions.count where u < matches.count {
+            if mentions[k].start == matches[u].start {
+                mentions[k] = matches[u]
+                u += 1
+            }
+        }
+    }
+}
+
+extension UserGazetteerTagger: Sendable where Base: Sendable {}
