@@ -27,11 +27,9 @@ public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
     private let resolvesAliases: Bool
     /// Where the user's canonical names start in ``lexicon``.
     private let userLexiconStart: Int32
-    private var aliases: MentionAliasResolver
-    /// The user's mentions in the current document, in text order.
-    private var matches: [Mention] = []
-    private var merged: [Mention] = []
-    private var keys: [UInt64] = []
+    /// This copy's scratch, boxed so that the value stays small (Swift 6.3.1
+    /// miscompiled large tagger structs captured by async closures).
+    private var scratch: Scratch
 
     /// Wraps `base`; its alias pass, if on, runs after the user's names are placed.
     public init(base: Base, userGazetteer: UserGazetteer) {
@@ -42,7 +40,7 @@ public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
         self.userGazetteer = userGazetteer
         lexicon = CanonicalLexicon(base.lexicon, followedBy: userGazetteer.lexicon)
         userLexiconStart = Int32(base.lexicon.count)
-        aliases = MentionAliasResolver(gazetteer: base.gazetteer)
+        scratch = Scratch(gazetteer: base.gazetteer)
     }
 
     public mutating func tag(text: UnsafeRawBufferPointer, tokens: UnsafeBufferPointer<Token>, into mentions: inout [Mention]) {
@@ -53,56 +51,73 @@ public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
         let doc = DocumentView(
             text: textBase.assumingMemoryBound(to: UInt8.self), textCount: text.count,
             tokens: tokenBase, count: tokens.count)
-        findUserNames(doc)
-        if !matches.isEmpty { replaceOverlapping(&mentions, from: start) }
+        if !isKnownUniquelyReferenced(&scratch) { scratch = Scratch(gazetteer: base.gazetteer) }
+        scratch.findUserNames(doc, userGazetteer, lexiconStart: userLexiconStart)
+        let found = !scratch.matches.isEmpty
+        if found { scratch.replaceOverlapping(&mentions, from: start) }
         if resolvesAliases {
-            aliases.resolve(doc, &mentions, from: start)
-            if !matches.isEmpty { stampUserNames(&mentions, from: start) }
+            scratch.aliases.resolve(doc, &mentions, from: start)
+            if found { scratch.stampUserNames(&mentions, from: start) }
         }
     }
 
-    /// Fills ``matches`` with the user's names in the document, leftmost-longest.
-    private mutating func findUserNames(_ doc: DocumentView) {
-        matches.removeAll(keepingCapacity: true)
-        var t = 0
-        while t < doc.count {
-            if userGazetteer.mayStart(doc, t), let (length, match) = userGazetteer.longestMatch(doc, at: t, keys: &keys),
-               let label = match.label {
-                matches.append(Mention(
-                    start: doc[t].start, end: doc[t + length - 1].end, label: label,
-                    canonical: .lexicon(userLexiconStart + match.canonical)))
-                t += length
-            } else {
-                t += 1
+    /// One tagger's scratch, owned by exactly one tagger value while it tags.
+    private final class Scratch: @unchecked Sendable {
+        // @unchecked: a tagger replaces a shared box before using it, so a box is
+        // only ever mutated through its single owner.
+        var aliases: MentionAliasResolver
+        /// The user's mentions in the current document, in text order.
+        var matches: [Mention] = []
+        private var merged: [Mention] = []
+        private var keys: [UInt64] = []
+
+        init(gazetteer: Gazetteer) {
+            aliases = MentionAliasResolver(gazetteer: gazetteer)
+        }
+
+        /// Fills ``matches`` with the user's names in the document, leftmost-longest.
+        func findUserNames(_ doc: DocumentView, _ names: UserGazetteer, lexiconStart: Int32) {
+            matches.removeAll(keepingCapacity: true)
+            var t = 0
+            while t < doc.count {
+                if names.mayStart(doc, t), let (length, match) = names.longestMatch(doc, at: t, keys: &keys),
+                   let label = match.label {
+                    matches.append(Mention(
+                        start: doc[t].start, end: doc[t + length - 1].end, label: label,
+                        canonical: .lexicon(lexiconStart + match.canonical)))
+                    t += length
+                } else {
+                    t += 1
+                }
             }
         }
-    }
 
-    /// Puts ``matches`` among `mentions[start...]`, dropping the mentions they overlap.
-    private mutating func replaceOverlapping(_ mentions: inout [Mention], from start: Int) {
-        merged.removeAll(keepingCapacity: true)
-        var u = 0
-        for k in start..<mentions.count {
-            let mention = mentions[k]
-            while u < matches.count && matches[u].end <= mention.start {
-                merged.append(matches[u])
-                u += 1
+        /// Puts ``matches`` among `mentions[start...]`, dropping the mentions they overlap.
+        func replaceOverlapping(_ mentions: inout [Mention], from start: Int) {
+            merged.removeAll(keepingCapacity: true)
+            var u = 0
+            for k in start..<mentions.count {
+                let mention = mentions[k]
+                while u < matches.count && matches[u].end <= mention.start {
+                    merged.append(matches[u])
+                    u += 1
+                }
+                if u < matches.count && matches[u].start < mention.end { continue }
+                merged.append(mention)
             }
-            if u < matches.count && matches[u].start < mention.end { continue }
-            merged.append(mention)
+            merged.append(contentsOf: matches[u...])
+            mentions.replaceSubrange(start..., with: merged)
         }
-        merged.append(contentsOf: matches[u...])
-        mentions.replaceSubrange(start..., with: merged)
-    }
 
-    /// Gives the user's mentions back their label and canonical name after the
-    /// alias pass (which only relabels mentions and adds others between them).
-    private func stampUserNames(_ mentions: inout [Mention], from start: Int) {
-        var u = 0
-        for k in start..<mentions.count where u < matches.count {
-            if mentions[k].start == matches[u].start {
-                mentions[k] = matches[u]
-                u += 1
+        /// Gives the user's mentions back their label and canonical name after the
+        /// alias pass (which only relabels mentions and adds others between them).
+        func stampUserNames(_ mentions: inout [Mention], from start: Int) {
+            var u = 0
+            for k in start..<mentions.count where u < matches.count {
+                if mentions[k].start == matches[u].start {
+                    mentions[k] = matches[u]
+                    u += 1
+                }
             }
         }
     }

@@ -89,6 +89,7 @@ extension Lede {
                 configuration.store = StoreOutput(enabled: !storeOptions.noSQLite, path: storeOptions.sqlite ?? settings.sqlite)
                 taggerOptions.tagger = settings.tagger.flatMap { TaggerOptions.Kind(rawValue: $0.rawValue) }
                 taggerOptions.model = settings.model
+                taggerOptions.gazetteer = settings.gazetteers ?? []
             } catch {
                 throw ValidationError("\(error)")
             }
@@ -121,7 +122,8 @@ extension Lede {
                 inputs: input.isEmpty ? nil : input, textField: fields.textField, idField: fields.idField,
                 dateField: fields.dateField, sourceField: fields.sourceField,
                 tagger: taggerOptions.tagger.flatMap { PipelineSettings.TaggerKind(rawValue: $0.rawValue) },
-                model: taggerOptions.model, cooccurrenceCap: cooccurrenceCap, output: output, jobs: jobs,
+                model: taggerOptions.model, gazetteers: taggerOptions.gazetteer.isEmpty ? nil : taggerOptions.gazetteer,
+                cooccurrenceCap: cooccurrenceCap, output: output, jobs: jobs,
                 chunkSizeMiB: chunkSize, maxLineLengthMiB: maxLineLength, compressionLevel: compressionLevel)
         }
     }

@@ -52,6 +52,28 @@ struct PipelineFileCommandTests {
         #expect(FileManager.default.fileExists(atPath: elsewhere + "/aggregates/entities.csv"))
     }
 
+    @Test func thePipelineFilesGazetteersApply() throws {
+        let root = try project(shards: 1)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try write("Zorbatov Quillane\tPER\tZ. Quillane\n", to: root.appendingPathComponent("Pipelines/names/ours.tsv"))
+        try write("{\"text\":\"Zorbatov Quillane spoke. Quillane left.\"}\n", to: root.appendingPathComponent("corpus/extra.jsonl"))
+        let pipeline = root.appendingPathComponent("Pipelines/names.yaml")
+        try write(
+            """
+            inputs:
+              paths: [../corpus/extra.jsonl]
+            tagger:
+              kind: rules
+              gazetteers: [names/ours.tsv]
+            outputs:
+              directory: ../out/names
+            """, to: pipeline)
+        let run = try LedeProcess.run(["run", pipeline.path, "--quiet"], in: URL(fileURLWithPath: "/"))
+        #expect(run.status == 0, "\(run.error)")
+        let entities = try String(contentsOfFile: root.appendingPathComponent("out/names/aggregates/entities.csv").path, encoding: .utf8)
+        #expect(entities.contains("Z. Quillane,PER,2,1"), "\(entities)")
+    }
+
     @Test func aBadPipelineFileExitsTwoNamingItsLine() throws {
         let root = try project(shards: 1)
         defer { try? FileManager.default.removeItem(at: root) }

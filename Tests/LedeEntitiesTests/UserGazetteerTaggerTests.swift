@@ -121,6 +121,22 @@ struct UserGazetteerTaggerTests {
         #expect(tagged("", tagger: &wrapped) == [])
     }
 
+    @Test func copiesTagWithTheirOwnScratch() async {
+        let original = UserGazetteerTagger(base: RuleTagger(), userGazetteer: Self.names)
+        var fresh = original
+        let expected = tagged(Self.text, tagger: &fresh)
+        let results = await withTaskGroup(of: [[Tagged]].self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    var tagger = original
+                    return (0..<10).map { _ in tagged(Self.text, tagger: &tagger) }
+                }
+            }
+            return await group.reduce(into: [[Tagged]]()) { $0 += $1 }
+        }
+        #expect(results.count == 40 && results.allSatisfy { $0 == expected })
+    }
+
     @Test func lexiconKeepsTheBaseIdsAndAddsTheUsers() throws {
         let tagger = UserGazetteerTagger(base: RuleTagger(), userGazetteer: Self.names)
         let base = Gazetteer.builtIn.lexicon
