@@ -44,11 +44,18 @@ public struct MentionAliasResolver: Sendable {
     private var tokenCount: [Int32] = []
     /// The words that stand for a person or organisation, in mention order.
     private var names: [Name] = []
+    /// A 256-bit filter with bit ``filterBit(_:_:)`` set for every name's word:
+    /// most capitalised words match no name, and this rules them out without a
+    /// scan of ``names``.
+    private var nameFilter = SIMD4<UInt64>(repeating: 0)
     /// Organisations' acronym keys (packed capitals), their mention indexes, and
     /// whether the key is defined in the text (`… (OAS)`) rather than initials.
     private var acronymKeys: [UInt64] = []
     private var acronymMentions: [Int32] = []
     private var acronymDefined: [Bool] = []
+    /// Capitalised words of more than one byte between the mentions, found while
+    /// the mentions' tokens are: the candidates for ``addUntagged(_:_:_:_:)``.
+    private var gapWords: [Int32] = []
     private var added: [Mention] = []
     private var merged: [Mention] = []
 
@@ -67,6 +74,14 @@ public struct MentionAliasResolver: Sendable {
             case organization
             /// A person named in one word.
             case onePerson
+            /// The first word of a two-word person, if the gazetteer says the name
+            /// may be surname first: checked on first use, as most are never used.
+            case maybeSurnameFirst
+            /// The first word of an organisation, if the gazetteer does not know it:
+            /// checked on first use.
+            case maybeOrganization
+            /// A first word whose check failed.
+            case none
         }
 
         /// The label a short form of this name takes.
@@ -99,35 +114,73 @@ public struct MentionAliasResolver: Sendable {
     mutating func resolve(_ doc: DocumentView, _ mentions: inout [Mention], from base: Int) {
         let count = mentions.count - base
         guard count > 0 else { return }
-        names.removeAll(keepingCapacity: true)
-        acronymKeys.removeAll(keepingCapacity: true)
-        acronymMentions.removeAll(keepingCapacity: true)
-        acronymDefined.removeAll(keepingCapacity: true)
         firstToken.removeAll(keepingCapacity: true)
         tokenCount.removeAll(keepingCapacity: true)
-        var singles = 0
+        gapWords.removeAll(keepingCapacity: true)
         var token = 0
         for k in 0..<count {
             let mention = mentions[base + k]
-            while token < doc.count && doc[token].end <= mention.start { token += 1 }
+            while token < doc.count && doc[token].end <= mention.start {
+                if isUntaggedCandidate(token, doc) { gapWords.append(Int32(token)) }
+                token += 1
+            }
             let first = token
             var end = first
             while end < doc.count && doc[end].start < mention.end { end += 1 }
+            token = end
             firstToken.append(Int32(first))
             tokenCount.append(Int32(end - first))
+        }
+        link(doc, &mentions, from: base, wordsKnownTo: token)
+    }
+
+    /// Resolves the aliases among `mentions[base...]`, made one for one from
+    /// `candidates`, whose tokens the tagger knows, as it knows `untaggedWords`:
+    /// the capitalised words of more than one byte outside every candidate.
+    /// Saves the resolver its walks over the document's tokens.
+    mutating func resolve(
+        _ doc: DocumentView, _ mentions: inout [Mention], from base: Int, candidates: [Candidate], untaggedWords: [Int32]
+    ) {
+        guard mentions.count > base else { return }
+        firstToken.removeAll(keepingCapacity: true)
+        tokenCount.removeAll(keepingCapacity: true)
+        for candidate in candidates {
+            firstToken.append(candidate.firstToken)
+            tokenCount.append(candidate.tokenCount)
+        }
+        gapWords.removeAll(keepingCapacity: true)
+        gapWords.append(contentsOf: untaggedWords)
+        link(doc, &mentions, from: base, wordsKnownTo: doc.count)
+    }
+
+    /// Whether token `t` may be an untagged short form: a capitalised word of
+    /// more than one byte.
+    @inline(__always)
+    private func isUntaggedCandidate(_ t: Int, _ doc: DocumentView) -> Bool {
+        doc.isNameWord(t) && doc[t].length > 1
+    }
+
+    /// The linking pass, once ``firstToken`` and ``tokenCount`` describe every
+    /// mention and ``gapWords`` holds the untagged candidates before token `known`.
+    private mutating func link(_ doc: DocumentView, _ mentions: inout [Mention], from base: Int, wordsKnownTo known: Int) {
+        let count = mentions.count - base
+        names.removeAll(keepingCapacity: true)
+        nameFilter = SIMD4(repeating: 0)
+        acronymKeys.removeAll(keepingCapacity: true)
+        acronymMentions.removeAll(keepingCapacity: true)
+        acronymDefined.removeAll(keepingCapacity: true)
+        var singles = 0
+        for k in 0..<count {
+            let first = Int(firstToken[k]), end = first + Int(tokenCount[k])
             if end - first == 1 {
                 singles += 1
-                if mention.label == .person && doc.isNameWord(first) {
-                    names.append(Name(token: Int32(first), mention: Int32(k), kind: .onePerson))
-                }
+                if mentions[base + k].label == .person && doc.isNameWord(first) { addName(first, k, .onePerson, doc) }
                 continue
             }
-            switch mention.label {
+            switch mentions[base + k].label {
             case .person where end > first && doc.isNameWord(end - 1):
-                names.append(Name(token: Int32(end - 1), mention: Int32(k), kind: .fullPerson))
-                if end - first == 2 && isSurnameFirst(first, doc) {
-                    names.append(Name(token: Int32(first), mention: Int32(k), kind: .fullPerson))
-                }
+                addName(end - 1, k, .fullPerson, doc)
+                if end - first == 2 && doc.isNameWord(first) { addName(first, k, .maybeSurnameFirst, doc) }
             case .organization where end > first:
                 registerOrganization(k, first, end, doc)
             default:
@@ -140,12 +193,12 @@ public struct MentionAliasResolver: Sendable {
                 resolveSingle(k, Int(firstToken[k]), base, &mentions, doc)
             }
         }
-        addUntagged(doc, &mentions, base, count)
+        addUntagged(doc, &mentions, base, count, wordsKnownTo: known)
     }
 
     /// Points the one-word mention `k` (token `t`) at the person or organisation it
     /// stands for, if any.
-    private func resolveSingle(_ k: Int, _ t: Int, _ base: Int, _ mentions: inout [Mention], _ doc: DocumentView) {
+    private mutating func resolveSingle(_ k: Int, _ t: Int, _ base: Int, _ mentions: inout [Mention], _ doc: DocumentView) {
         let mention = mentions[base + k]
         var known = false
         if case .lexicon = mention.canonical { known = true }
@@ -164,18 +217,27 @@ public struct MentionAliasResolver: Sendable {
     /// (`untagged`), else a one-word person. A place (`place`) is not taken for an
     /// organisation's short name, and a place the gazetteer knows (`known`) only
     /// for a person named in full before it.
-    private func named(
+    private mutating func named(
         _ t: Int, near k: Int, _ doc: DocumentView, place: Bool = false, known: Bool = false, untagged: Bool = false
     ) -> Int? {
+        guard mayBeName(t, doc) else { return nil }
         var after: Int? = nil
         var onePersonBefore: Int? = nil
         var onePersonAfter: Int? = nil
         for index in names.indices.reversed() {
-            let name = names[index]
-            let m = Int(name.mention)
+            let m = Int(names[index].mention)
             // A mention is not its own alias; an untagged word lies before mention `k`.
-            guard m != k || untagged, sameWord(doc, t, Int(name.token)) else { continue }
-            switch name.kind {
+            guard m != k || untagged, sameWord(doc, t, Int(names[index].token)) else { continue }
+            switch names[index].kind {
+            case .maybeSurnameFirst:
+                names[index].kind = isSurnameFirst(Int(names[index].token), doc) ? .fullPerson : .none
+            case .maybeOrganization:
+                let first = Int(firstToken[m])
+                names[index].kind = isOrganizationFirstWord(first, Int(tokenCount[m]), doc) ? .organization : .none
+            default:
+                break
+            }
+            switch names[index].kind {
             case .onePerson where untagged:
                 if m < k {
                     if onePersonBefore == nil { onePersonBefore = index }
@@ -184,6 +246,8 @@ public struct MentionAliasResolver: Sendable {
                 }
             case .onePerson:
                 continue  // only untagged words take one-word people
+            case .none, .maybeSurnameFirst, .maybeOrganization:
+                continue
             case .organization where place:
                 continue
             case .fullPerson, .organization:
@@ -198,9 +262,37 @@ public struct MentionAliasResolver: Sendable {
     /// surname first: the gazetteer knows nothing about its first word and
     /// its second word is not a given name.
     private func isSurnameFirst(_ first: Int, _ doc: DocumentView) -> Bool {
-        guard doc.isNameWord(first) else { return false }
         let head = info(first, doc)
         return head.label == nil && head.flags.isEmpty && !info(first + 1, doc).flags.contains(.givenName)
+    }
+
+    /// Whether the organisation of `tokens` answers to its first word: the name
+    /// ends in an organisation keyword and the gazetteer does not know the word.
+    private func isOrganizationFirstWord(_ first: Int, _ tokens: Int, _ doc: DocumentView) -> Bool {
+        info(first + tokens - 1, doc).flags.contains(.orgKeyword) && !info(first, doc).found
+    }
+
+    private mutating func addName(_ t: Int, _ k: Int, _ kind: Name.Kind, _ doc: DocumentView) {
+        names.append(Name(token: Int32(t), mention: Int32(k), kind: kind))
+        let bit = Self.filterBit(t, doc)
+        nameFilter[bit >> 6] |= 1 &<< UInt64(bit & 63)
+    }
+
+    /// One of 256 bits for a word, from its length and first two bytes (ASCII
+    /// letters folded to lowercase).
+    @inline(__always)
+    private static func filterBit(_ t: Int, _ doc: DocumentView) -> Int {
+        let token = doc[t]
+        let second = token.length > 1 ? ByteKey.fold(doc.text[Int(token.start) + 1]) : 0
+        let key = UInt32(ByteKey.fold(doc.firstByte(t))) | UInt32(second) << 8 | UInt32(truncatingIfNeeded: token.length) << 16
+        return Int((key &* 0x9E37_79B1) >> 24)
+    }
+
+    /// Whether token `t` may equal the word of some name (no false negatives).
+    @inline(__always)
+    private func mayBeName(_ t: Int, _ doc: DocumentView) -> Bool {
+        let bit = Self.filterBit(t, doc)
+        return nameFilter[bit >> 6] & (1 &<< UInt64(bit & 63)) != 0
     }
 
     @inline(__always)
@@ -271,47 +363,51 @@ public struct MentionAliasResolver: Sendable {
             acronymMentions.append(Int32(k))
             acronymDefined.append(false)
         }
-        if end - first >= 2, doc.isNameWord(first), doc.isNameWord(first + 1),
-           doc[first].flags.contains(.hasLowercase), info(end - 1, doc).flags.contains(.orgKeyword) {
-            let head = info(first, doc)
-            if !head.found { names.append(Name(token: Int32(first), mention: Int32(k), kind: .organization)) }
+        if end - first >= 2, doc.isNameWord(first), doc.isNameWord(first + 1), doc[first].flags.contains(.hasLowercase) {
+            addName(first, k, .maybeOrganization, doc)
+        }
+    }
+
+    /// Adds untagged word `t` (before mention `next`) to ``added`` if it stands for
+    /// a person or organisation of the document.
+    private mutating func addUntagged(_ t: Int, near next: Int, _ doc: DocumentView, _ mentions: [Mention], _ base: Int) {
+        let token = doc[t]
+        var mention = Mention(start: token.start, end: token.end, label: .person)
+        if let name = named(t, near: next, doc, untagged: true) {
+            // Words in capitals only where the gazetteer doesn't know them:
+            // headline surnames (`SHEARER`), not headline words (`SOCCER`).
+            let known = info(t, doc)
+            guard token.flags.contains(.hasLowercase) || !known.found, known.flags.isDisjoint(with: Self.notAName) else { return }
+            let target = names[name]
+            point(&mention, at: mentions[base + Int(target.mention)], label: target.label)
+            added.append(mention)
+        } else if !acronymKeys.isEmpty, doc.isAcronymShape(t),
+                  let organization = organization(doc.packedLetters(t), definedOnly: false), !info(t, doc).found {
+            point(&mention, at: mentions[base + organization], label: .organization)
+            added.append(mention)
         }
     }
 
     /// Adds a mention for every capitalised word outside the mentions that stands
     /// for a person or organisation named in the document (`Guaido’s aides`,
     /// `SHEARER` in a headline, `SEBIN`), keeping text order.
-    private mutating func addUntagged(_ doc: DocumentView, _ mentions: inout [Mention], _ base: Int, _ count: Int) {
+    private mutating func addUntagged(
+        _ doc: DocumentView, _ mentions: inout [Mention], _ base: Int, _ count: Int, wordsKnownTo known: Int
+    ) {
         added.removeAll(keepingCapacity: true)
+        let acronyms = !acronymKeys.isEmpty
         var next = 0
-        var t = 0
-        while t < doc.count {
-            if next < count && t >= Int(firstToken[next]) {
-                t = max(t, Int(firstToken[next] + tokenCount[next]))
-                next += 1
-                continue
+        for word in gapWords {
+            let t = Int(word)
+            while next < count && Int(firstToken[next]) <= t { next += 1 }
+            if mayBeName(t, doc) || (acronyms && doc[t].flags.contains(.allUppercase)) {
+                addUntagged(t, near: next, doc, mentions, base)
             }
-            let token = doc[t]
-            if doc.isNameWord(t), token.length > 1 {
-                // Words in capitals only where the gazetteer doesn't know them:
-                // headline surnames (`SHEARER`), not headline words (`SOCCER`).
-                let lowercase = token.flags.contains(.hasLowercase)
-                var mention = Mention(start: token.start, end: token.end, label: .person)
-                if let name = named(t, near: next, doc, untagged: true) {
-                    let known = info(t, doc)
-                    if (lowercase || !known.found) && known.flags.isDisjoint(with: Self.notAName) {
-                        let target = names[name]
-                        point(&mention, at: mentions[base + Int(target.mention)], label: target.label)
-                        added.append(mention)
-                    }
-                } else if !acronymKeys.isEmpty, doc.isAcronymShape(t),
-                          let organization = organization(doc.packedLetters(t), definedOnly: false),
-                          !info(t, doc).found {
-                    point(&mention, at: mentions[base + organization], label: .organization)
-                    added.append(mention)
-                }
-            }
-            t += 1
+        }
+        // The rest, token by token: after the last mention, unless the tagger said.
+        for t in known..<doc.count
+        where isUntaggedCandidate(t, doc) && (mayBeName(t, doc) || (acronyms && doc[t].flags.contains(.allUppercase))) {
+            addUntagged(t, near: count, doc, mentions, base)
         }
         guard !added.isEmpty else { return }
         merged.removeAll(keepingCapacity: true)

@@ -65,14 +65,15 @@ public struct RuleTagger: AliasResolvingTagger, Sendable {
     public let gazetteer: Gazetteer
     /// Whether mentions go through in-document alias resolution (on by default).
     public var resolvesAliases = true
-    private var analyzer: RunAnalyzer
-    private var aliases: MentionAliasResolver
+    /// The passes and their scratch, boxed so that the value stays small (Swift
+    /// 6.3.1 miscompiled large tagger structs captured by async closures); a copy
+    /// gets a box of its own when it first tags.
+    private var scratch: Scratch
 
     /// Creates a tagger over `gazetteer` (the shared built-in one by default).
     public init(gazetteer: Gazetteer = .builtIn) {
         self.gazetteer = gazetteer
-        analyzer = RunAnalyzer(gazetteer: gazetteer)
-        aliases = MentionAliasResolver(gazetteer: gazetteer)
+        scratch = Scratch(gazetteer: gazetteer)
     }
 
     /// The gazetteer's canonical names.
@@ -86,12 +87,33 @@ public struct RuleTagger: AliasResolvingTagger, Sendable {
         let doc = DocumentView(
             text: textBase.assumingMemoryBound(to: UInt8.self), textCount: text.count,
             tokens: tokenBase, count: tokens.count)
-        analyzer.scan(doc)
-        let base = mentions.count
-        for candidate in analyzer.candidates {
-            mentions.append(Mention(start: candidate.start, end: candidate.end, label: candidate.label,
-                                    canonical: candidate.canonical))
+        if !isKnownUniquelyReferenced(&scratch) { scratch = Scratch(gazetteer: gazetteer) }
+        scratch.tag(doc, into: &mentions, resolvesAliases: resolvesAliases)
+    }
+
+    /// One tagger's passes, owned by exactly one tagger value while it tags.
+    private final class Scratch: @unchecked Sendable {
+        // @unchecked: a tagger replaces a shared box before using it, so a box is
+        // only ever mutated through its single owner.
+        private var analyzer: RunAnalyzer
+        private var aliases: MentionAliasResolver
+
+        init(gazetteer: Gazetteer) {
+            analyzer = RunAnalyzer(gazetteer: gazetteer)
+            aliases = MentionAliasResolver(gazetteer: gazetteer)
         }
-        if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
+
+        func tag(_ doc: DocumentView, into mentions: inout [Mention], resolvesAliases: Bool) {
+            analyzer.scan(doc)
+            let base = mentions.count
+            for candidate in analyzer.candidates {
+                mentions.append(Mention(start: candidate.start, end: candidate.end, label: candidate.label,
+                                        canonical: candidate.canonical))
+            }
+            if resolvesAliases {
+                aliases.resolve(doc, &mentions, from: base, candidates: analyzer.candidates,
+                                untaggedWords: analyzer.untaggedWords)
+            }
+        }
     }
 }

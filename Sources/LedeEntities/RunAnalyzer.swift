@@ -24,6 +24,9 @@ struct RunAnalyzer {
     let gazetteer: Gazetteer
     /// Output of the pass, reused across documents.
     var candidates: [Candidate] = []
+    /// The capitalised words of more than one byte that no candidate covers, in
+    /// text order: what the alias pass may still explain.
+    var untaggedWords: [Int32] = []
     /// Per token of the current run (`run.tokens[0]` is token `runStart`).
     private var run = RunStore(capacity: 64)
     private var runStart = 0
@@ -39,6 +42,7 @@ struct RunAnalyzer {
 
     mutating func scan(_ doc: DocumentView) {
         candidates.removeAll(keepingCapacity: true)
+        untaggedWords.removeAll(keepingCapacity: true)
         // Copies of a tagger share their scratch until one of them tags.
         if !isKnownUniquelyReferenced(&run) { run = RunStore(capacity: run.capacity) }
         var index = 0
@@ -49,8 +53,26 @@ struct RunAnalyzer {
                 continue
             }
             let end = extendRun(doc, from: index)
+            let before = candidates.count
             analyseRun(doc, index, end)
+            recordUntagged(doc, index, end, candidatesFrom: before)
             index = end
+        }
+    }
+
+    /// Adds the name words of run `start..<end` outside the run's candidates
+    /// (`candidates[first...]`, in text order) to ``untaggedWords``.
+    private mutating func recordUntagged(_ doc: DocumentView, _ start: Int, _ end: Int, candidatesFrom first: Int) {
+        var c = first
+        var t = start
+        while t < end {
+            if c < candidates.count && t >= Int(candidates[c].firstToken) {
+                t = max(t, Int(candidates[c].firstToken + candidates[c].tokenCount))
+                c += 1
+                continue
+            }
+            if doc.isNameWord(t) && doc[t].length > 1 { untaggedWords.append(Int32(t)) }
+            t += 1
         }
     }
 

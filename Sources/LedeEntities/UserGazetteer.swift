@@ -11,24 +11,23 @@ import LedeText
 /// and `Yahoo!` matches `Yahoo !`; `AT&T` is one token and does not match
 /// `AT & T`. Of two entries for the same name, the later wins.
 ///
-/// Before any hashing, a token is tested against a 2 KiB table of the first
-/// tokens' (first byte, length) pairs, so text without user names costs one
-/// load and one bit test per token.
+/// Before any hashing, a token is tested against a 2 KiB bit table of the
+/// first tokens' (first two bytes, length), so text without user names costs
+/// one load and one bit test per token.
 public final class UserGazetteer: Sendable {
     /// The entries in use, in the order given, each name rewritten as its tokens
     /// joined by single spaces. Entries without a label are left out.
     public let entries: [Gazetteer.Entry]
     /// The names, as a gazetteer of user entries only.
     let names: Gazetteer
-    /// Word `b` has bit `min(n, 63)` set when some name's first token is `n` bytes
-    /// long and starts with byte `b` (ASCII letters folded to lowercase).
+    /// Bit ``startBit(_:count:)`` is set for every name's first token.
     private let starts: [UInt64]
 
     /// Builds the gazetteer of `entries`, reading their names with `tokenizer`
     /// (use the documents' own).
     public init(entries: [Gazetteer.Entry], tokenizer: Tokenizer = Tokenizer()) {
         var normalized: [Gazetteer.Entry] = []
-        var starts = [UInt64](repeating: 0, count: 256)
+        var starts = [UInt64](repeating: 0, count: 1 << 8)
         for var entry in entries where entry.label != nil {
             var name = entry.name
             let bytes = Array(name.utf8)
@@ -38,11 +37,26 @@ public final class UserGazetteer: Sendable {
                 .joined(separator: " ")
             entry.name = name
             normalized.append(entry)
-            starts[Int(ByteKey.fold(bytes[Int(first.start)]))] |= 1 << UInt64(min(first.length, 63))
+            let bit = bytes[Int(first.start)...].withUnsafeBufferPointer {
+                Self.startBit($0.baseAddress!, count: first.length)
+            }
+            starts[bit >> 6] |= 1 &<< UInt64(bit & 63)
         }
         self.entries = normalized
         self.starts = starts
-        names = Gazetteer(entries: [], userEntries: normalized)
+        // Every proper prefix of a name is a key too (without a label), so that a
+        // match grows one token at a time and stops at the first miss: a common
+        // word that opens a name (`new` of `New York`) costs two probes, not one
+        // per length up to the longest name.
+        var prefixes: [Gazetteer.Entry] = []
+        for entry in normalized {
+            let words = entry.name.split(separator: " ")
+            guard words.count > 2 else { continue }
+            for length in 2..<words.count {
+                prefixes.append(Gazetteer.Entry(name: words[..<length].joined(separator: " "), label: nil))
+            }
+        }
+        names = Gazetteer(entries: prefixes, userEntries: normalized)
     }
 
     /// The canonical names of the entries (ids are ``Gazetteer/Match/canonical``).
@@ -54,32 +68,36 @@ public final class UserGazetteer: Sendable {
     /// Whether a name may start at token `t`: the cheap test before any probe.
     @inline(__always)
     func mayStart(_ doc: DocumentView, _ t: Int) -> Bool {
-        let token = doc[t]
-        return starts[Int(ByteKey.fold(doc.firstByte(t)))] & (1 &<< UInt64(min(token.length, 63))) != 0
+        let bit = Self.startBit(doc.bytes(t), count: doc[t].length)
+        return starts[bit >> 6] & (1 &<< UInt64(bit & 63)) != 0
+    }
+
+    /// One of 2^14 bits for a token, from its length and first two bytes (ASCII
+    /// letters folded to lowercase).
+    @inline(__always)
+    private static func startBit(_ bytes: UnsafePointer<UInt8>, count: Int) -> Int {
+        let second = count > 1 ? ByteKey.fold(bytes[1]) : 0
+        let key = UInt32(ByteKey.fold(bytes[0])) | UInt32(second) << 8 | UInt32(truncatingIfNeeded: count) << 16
+        return Int((key &* 0x9E37_79B1) >> 18)
     }
 
     /// The longest name starting at token `t`: its length in tokens and its entry.
-    ///
-    /// - Parameter keys: scratch for the combined word hashes of the tokens from `t`.
-    func longestMatch(_ doc: DocumentView, at t: Int, keys: inout [UInt64]) -> (length: Int, match: Gazetteer.Match)? {
+    func longestMatch(_ doc: DocumentView, at t: Int) -> (length: Int, match: Gazetteer.Match)? {
         let word = names.word(text: doc.text, textCount: doc.textCount, token: doc[t])
         let first = names.find(word: word, text: doc.text, textCount: doc.textCount, token: doc[t])
         guard first.found else { return nil }
+        var best: (length: Int, match: Gazetteer.Match)? = first.label != nil ? (1, first) : nil
         let limit = min(first.maxTokens, doc.count - t)
-        if limit >= 2 {
-            keys.removeAll(keepingCapacity: true)
-            var key = word.hash
-            keys.append(key)
-            for k in 1..<limit {
-                key = ByteKey.combine(key, names.word(text: doc.text, textCount: doc.textCount, token: doc[t + k]).hash)
-                keys.append(key)
-            }
-            for length in stride(from: limit, through: 2, by: -1) {
-                let match = names.find(hash: ByteKey.finish(keys[length - 1]), text: doc.text, textCount: doc.textCount,
-                                       tokens: doc.tokens, from: t, count: length)
-                if match.found && match.label != nil { return (length, match) }
-            }
+        var key = word.hash
+        var length = 1
+        while length < limit {
+            key = ByteKey.combine(key, names.word(text: doc.text, textCount: doc.textCount, token: doc[t + length]).hash)
+            length += 1
+            let match = names.find(hash: ByteKey.finish(key), text: doc.text, textCount: doc.textCount,
+                                   tokens: doc.tokens, from: t, count: length)
+            guard match.found else { break }
+            if match.label != nil { best = (length, match) }
         }
-        return first.label != nil ? (1, first) : nil
+        return best
     }
 }

@@ -69,7 +69,6 @@ public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
         /// The user's mentions in the current document, in text order.
         var matches: [Mention] = []
         private var merged: [Mention] = []
-        private var keys: [UInt64] = []
 
         init(gazetteer: Gazetteer) {
             aliases = MentionAliasResolver(gazetteer: gazetteer)
@@ -80,7 +79,7 @@ public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
             matches.removeAll(keepingCapacity: true)
             var t = 0
             while t < doc.count {
-                if names.mayStart(doc, t), let (length, match) = names.longestMatch(doc, at: t, keys: &keys),
+                if names.mayStart(doc, t), let (length, match) = names.longestMatch(doc, at: t),
                    let label = match.label {
                     matches.append(Mention(
                         start: doc[t].start, end: doc[t + length - 1].end, label: label,

@@ -92,6 +92,17 @@ struct UserGazetteerTaggerTests {
         ])
     }
 
+    @Test func theLongestNameWinsAndAPrefixAloneIsNoMatch() {
+        let names = UserGazetteer(entries: [
+            Gazetteer.Entry(name: "New York Times", label: .organization),
+            Gazetteer.Entry(name: "New", label: .miscellaneous),
+        ])
+        var tagger = UserGazetteerTagger(base: FixedTagger([]), userGazetteer: names)
+        #expect(tagged("The New York Times and new York Rangers.", tagger: &tagger) == [
+            Tagged("New York Times", "ORG"), Tagged("new", "MISC", "New"),
+        ])
+    }
+
     @Test func userNamesWinOverAliases() {
         // The alias pass would make the place a person's surname; the user says it is a place.
         var tagger = UserGazetteerTagger(base: FixedTagger([("George Washington", .person), ("Washington", .location)]),
