@@ -14,7 +14,7 @@ struct Lede: AsyncParsableCommand {
             named, on which days and next to whom.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Merge.self, Top.self, Timeline.self, Neighbors.self, Sample.self, Bench.self, Eval.self, Train.self]
+        subcommands: [Run.self, Merge.self, Top.self, Timeline.self, Neighbors.self, Sample.self, Bench.self, Eval.self, Train.self, Slurm.self]
     )
 
     /// Exit codes of DESIGN.md: usage errors are 2, not argument-parser's 64.
