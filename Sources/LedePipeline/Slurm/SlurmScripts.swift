@@ -23,23 +23,23 @@ public struct SlurmScripts: Sendable, Equatable {
     public static let defaultMaxArraySize = 1001
 
     /// The absolute path of the `lede` binary, the same on every node.
-    public var lede: String
+    public let lede: String
     /// The absolute path of the pipeline file.
-    public var pipeline: String
+    public let pipeline: String
     /// The absolute path of the pipeline's output directory, which `lede merge` reads.
-    public var output: String
+    public let output: String
     /// Where the merge writes the SQLite store, when the pipeline file says.
-    public var sqlite: String?
+    public let sqlite: String?
     /// The number of logical tasks, `--tasks N`.
-    public var tasks: Int
+    public let tasks: Int
     /// The number of array tasks, at most `tasks`: `--array=0-(arraySize-1)`.
-    public var arraySize: Int
+    public let arraySize: Int
     /// How many array tasks may run at once (`%K` of `--array`); `nil` for no limit.
-    public var maxConcurrent: Int?
+    public let maxConcurrent: Int?
     /// What each job asks the scheduler for.
-    public var resources: SlurmResources
+    public let resources: SlurmResources
     /// The array's job name; the merge's is this with `-merge` appended.
-    public var jobName: String
+    public let jobName: String
 
     /// Scripts spreading `tasks` logical tasks over an array of at most `maxArraySize` tasks.
     ///
