@@ -65,9 +65,8 @@ public struct RuleTagger: AliasResolvingTagger, Sendable {
     public let gazetteer: Gazetteer
     /// Whether mentions go through in-document alias resolution (on by default).
     public var resolvesAliases = true
-    /// The passes and their scratch, boxed so that the value stays small (Swift
-    /// 6.3.1 miscompiled large tagger structs captured by async closures); a copy
-    /// gets a box of its own when it first tags.
+    /// The passes and their scratch, boxed so that the value stays a few words
+    /// however much scratch it keeps; a copy gets a box of its own when it first tags.
     private var scratch: Scratch
 
     /// Creates a tagger over `gazetteer` (the shared built-in one by default).

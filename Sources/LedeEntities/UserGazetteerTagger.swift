@@ -27,8 +27,8 @@ public struct UserGazetteerTagger<Base: AliasResolvingTagger>: EntityTagger {
     private let resolvesAliases: Bool
     /// Where the user's canonical names start in ``lexicon``.
     private let userLexiconStart: Int32
-    /// This copy's scratch, boxed so that the value stays small (Swift 6.3.1
-    /// miscompiled large tagger structs captured by async closures).
+    /// This copy's scratch, boxed so that the value stays a few words; a copy
+    /// gets a box of its own when it first tags.
     private var scratch: Scratch
 
     /// Wraps `base`; its alias pass, if on, runs after the user's names are placed.

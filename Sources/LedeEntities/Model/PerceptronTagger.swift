@@ -12,8 +12,7 @@ import LedeText
 /// The value is small: the decoding scratch lives in a box that a copy shares
 /// until its first ``tag(text:tokens:into:)``, which gives the copy a box of its
 /// own. So every worker's copy decodes with its own scratch, and copying a
-/// tagger into a task never moves a large struct (Swift 6.3.1 miscompiled
-/// copies of the 217-byte inline version captured by async closures).
+/// tagger into a task moves a few words, not hundreds of bytes.
 public struct PerceptronTagger: EntityTagger, Sendable {
     /// The weights.
     public let model: PerceptronModel

@@ -7,10 +7,10 @@ import Testing
 /// Guards the committed model's quality on CoNLL-2003 valid, when `../shared/corpora` is there.
 @Suite("Committed model quality")
 struct CommittedModelGuardTests {
-    /// The overall valid F1 the committed model reached (0.9024), less half a point.
-    static let minimumF1 = 0.8974
-    /// The WNUT-17 valid F1 the committed model reached (0.3617), less half a point.
-    static let minimumSocialF1 = 0.3567
+    /// The overall valid F1 the committed model reached (0.9064), less half a point.
+    static let minimumF1 = 0.9014
+    /// The WNUT-17 valid F1 the committed model reached (0.3667), less half a point.
+    static let minimumSocialF1 = 0.3617
     /// The floor of every label's F1 (the target).
     static let minimumLabelF1 = 0.82
 
