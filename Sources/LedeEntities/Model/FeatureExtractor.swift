@@ -280,61 +280,67 @@ struct FeatureExtractor {
     }
 
     /// Appends the rows of the static features of token `t` in region `[s, e)`.
-    func features(_ doc: DocumentView, _ t: Int, _ s: Int, _ e: Int, into out: inout [UInt32]) {
-        let first = out.count
+    ///
+    /// In a social post each row is followed by its social copy, so a sink sees
+    /// shared and social rows alternate (the trainer relies on that order).
+    @inline(__always)
+    func features<Sink: FeatureRows>(_ doc: DocumentView, _ t: Int, _ s: Int, _ e: Int, into out: inout Sink) {
+        let social = register != 0
+        func put(_ row: UInt32) {
+            out.append(row)
+            if social { out.append(self.row(0x50C1A1, UInt64(row))) }
+        }
         let token = doc[t]
         let start = Int(token.start), end = Int(token.end), length = end - start
         let word = wordHash[t]
         let shape = Self.shape(doc, t)
         let flagBits = UInt64(token.flags.rawValue & 0x37F) | UInt64(token.kind.rawValue) << 16
-        out.append(row(1, 0))
-        out.append(row(2, word))
-        out.append(row(3, Self.hashBytes(doc, start, end, fold: false)))
-        out.append(row(4, shape))
-        for k in 1...3 where k < length { out.append(row(5 &* 8 &+ UInt64(k), Self.hashBytes(doc, start, start + k, fold: true))) }
-        for k in 1...4 where k < length { out.append(row(6 &* 8 &+ UInt64(k), Self.hashBytes(doc, end - k, end, fold: true))) }
-        out.append(row(7, flagBits))
+        put(row(1, 0))
+        put(row(2, word))
+        put(row(3, Self.hashBytes(doc, start, end, fold: false)))
+        put(row(4, shape))
+        for k in 1...3 where k < length { put(row(5 &* 8 &+ UInt64(k), Self.hashBytes(doc, start, start + k, fold: true))) }
+        for k in 1...4 where k < length { put(row(6 &* 8 &+ UInt64(k), Self.hashBytes(doc, end - k, end, fold: true))) }
+        put(row(7, flagBits))
         let p1 = neighbourWord(doc, t - 1), p2 = neighbourWord(doc, t - 2)
         let n1 = neighbourWord(doc, t + 1), n2 = neighbourWord(doc, t + 2)
-        out.append(row(8, p1))
-        out.append(row(9, p2))
-        out.append(row(10, n1))
-        out.append(row(11, n2))
+        put(row(8, p1))
+        put(row(9, p2))
+        put(row(10, n1))
+        put(row(11, n2))
         let shapeP1 = Self.shape(doc, t - 1), shapeN1 = Self.shape(doc, t + 1)
-        out.append(row(12, shapeP1))
-        out.append(row(13, shapeN1))
-        out.append(row(14, p1 &* 31 ^ word))
-        out.append(row(15, word &* 31 ^ n1))
-        out.append(row(16, UInt64(gazFlags[t]) << 8 | UInt64(gazLabel[t])))
-        out.append(row(17, UInt64(gazPart[t])))
-        out.append(row(18, UInt64(minedPart[t])))
+        put(row(12, shapeP1))
+        put(row(13, shapeN1))
+        put(row(14, p1 &* 31 ^ word))
+        put(row(15, word &* 31 ^ n1))
+        put(row(16, UInt64(gazFlags[t]) << 8 | UInt64(gazLabel[t])))
+        put(row(17, UInt64(gazPart[t])))
+        put(row(18, UInt64(minedPart[t])))
         let prevFlags = t > 0 ? UInt64(gazFlags[t - 1]) : 0xFFFF_FFFF
         let nextFlags = t + 1 < doc.count ? UInt64(gazFlags[t + 1]) : 0xFFFF_FFFF
-        out.append(row(19, prevFlags))
-        out.append(row(20, nextFlags))
-        out.append(row(21, UInt64(docBits[word] ?? 0) << 1 | (token.flags.contains(.sentenceStart) ? 1 : 0)))
-        out.append(row(22, UInt64(min(t - s, 3)) << 8 | UInt64(min(e - s, 4)) << 4 | UInt64(min(e - t - 1, 3))))
-        out.append(row(23, UInt64(min(length, 12))))
-        out.append(row(24, shape ^ flagBits))
-        out.append(row(25, UInt64(minedPart[t]) << 8 | UInt64(gazPart[t])))
-        out.append(row(26, p1 &* 31 ^ shape))
-        out.append(row(27, n1 &* 31 ^ shape))
-        out.append(row(28, shapeP1 &* 31 ^ shape ^ shapeN1 &* 7))
+        put(row(19, prevFlags))
+        put(row(20, nextFlags))
+        let elsewhere = UInt64(docBits[word] ?? 0)
+        put(row(21, elsewhere << 1 | (token.flags.contains(.sentenceStart) ? 1 : 0)))
+        put(row(22, UInt64(min(t - s, 3)) << 8 | UInt64(min(e - s, 4)) << 4 | UInt64(min(e - t - 1, 3))))
+        put(row(23, UInt64(min(length, 12))))
+        put(row(24, shape ^ flagBits))
+        put(row(25, UInt64(minedPart[t]) << 8 | UInt64(gazPart[t])))
+        put(row(26, p1 &* 31 ^ shape))
+        put(row(27, n1 &* 31 ^ shape))
+        put(row(28, shapeP1 &* 31 ^ shape ^ shapeN1 &* 7))
         let prevMined = t > s ? UInt64(minedPart[t - 1]) : 0x1FF
         let nextMined = t + 1 < e ? UInt64(minedPart[t + 1]) : 0x1FF
-        out.append(row(29, prevMined << 12 | nextMined))
+        put(row(29, prevMined << 12 | nextMined))
         let lower = UInt64(wordMask[t] & 16)
-        out.append(row(30, lower | (token.flags.contains(.sentenceStart) ? 1 : 0) | UInt64(docBits[word] ?? 0) << 8))
-        out.append(row(31, lower ^ shape))
+        put(row(30, lower | (token.flags.contains(.sentenceStart) ? 1 : 0) | elsewhere << 8))
+        put(row(31, lower ^ shape))
         let p = UInt64(prior[t])
-        out.append(row(32, p))
-        out.append(row(33, p | UInt64(token.flags.rawValue & 0x7) << 5))
+        put(row(32, p))
+        put(row(33, p | UInt64(token.flags.rawValue & 0x7) << 5))
         let priorP1 = t > 0 ? UInt64(prior[t - 1]) : 0xFF
         let priorN1 = t + 1 < doc.count ? UInt64(prior[t + 1]) : 0xFF
-        out.append(row(34, priorP1 << 8 | priorN1))
-        guard register != 0 else { return }
-        let last = out.count
-        for k in first..<last { out.append(row(0x50C1A1, UInt64(out[k]))) }
+        put(row(34, priorP1 << 8 | priorN1))
     }
 
     /// The row of the second-pass feature: the labels the first pass gave the other
@@ -367,3 +373,11 @@ struct FeatureExtractor {
                 row(42 | salt, word &* 31 ^ UInt64(previous)))
     }
 }
+
+/// Where ``FeatureExtractor/features(_:_:_:_:into:)`` puts a token's rows: an
+/// array while training, the running scores while tagging.
+protocol FeatureRows {
+    mutating func append(_ row: UInt32)
+}
+
+extension Array: FeatureRows where Element == UInt32 {}

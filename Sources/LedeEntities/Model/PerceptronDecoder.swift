@@ -11,7 +11,6 @@ struct PerceptronDecoder {
     let model: PerceptronModel
     let gazetteer: Gazetteer
     private var extractor: FeatureExtractor
-    private var rows: [UInt32] = []
     private var tags: [UInt8] = []
     private var firstPass: [UInt8] = []
     /// Per region token (same offsets as ``firstPass``): the scores of its static
@@ -25,7 +24,6 @@ struct PerceptronDecoder {
         self.gazetteer = gazetteer
         extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
         extractor.casePrior = model.casePrior
-        rows.reserveCapacity(64)
     }
 
     mutating func tag(
@@ -66,10 +64,9 @@ struct PerceptronDecoder {
             let word = extractor.wordHash[t]
             var scores: Scores
             if first < 0 {
-                rows.removeAll(keepingCapacity: true)
-                extractor.features(doc, t, s, e, into: &rows)
-                scores = Scores()
-                for row in rows { scores.add(row, weights) }
+                var sum = Scores.Sum(weights: weights)
+                extractor.features(doc, t, s, e, into: &sum)
+                scores = sum.scores
                 staticScores.append(scores)
             } else {
                 scores = staticScores[first + t - s]
@@ -109,6 +106,16 @@ struct PerceptronDecoder {
             let packed = weights.loadUnaligned(fromByteOffset: Int(row) &* 32, as: SIMD8<Int32>.self)
             even &+= (packed &<< 16) &>> 16
             odd &+= packed &>> 16
+        }
+
+        /// Adds every row it is given to ``scores``: the features go straight
+        /// into the sums, with no list of rows in between.
+        struct Sum: FeatureRows {
+            var scores = Scores()
+            let weights: UnsafeRawPointer
+
+            @inline(__always)
+            mutating func append(_ row: UInt32) { scores.add(row, weights) }
         }
 
         /// The score of `tag` (0: `O`).

@@ -47,9 +47,9 @@ public struct PerceptronTrainer {
         var rowEnds: [Int32]       // per region token: end of its rows
         var words: [UInt64]        // per region token: word hash (dynamic features)
         var regionLengths: [Int32]
-        /// A social post: its static rows are the shared rows then their social
-        /// copies, and training updates only the copies, so news weights are
-        /// learnt from news alone (see ``FeatureExtractor/register``).
+        /// A social post: each static row is followed by its social copy, and
+        /// training updates only the copies, so news weights are learnt from
+        /// news alone (see ``FeatureExtractor/register``).
         var social: Bool
     }
 
@@ -268,8 +268,8 @@ public struct PerceptronTrainer {
                                         stamps[i] = now
                                         weights[i] += delta
                                     }
-                                    let updated = item.social ? rowStart + (rowEnd - rowStart) / 2 : rowStart
-                                    for r in updated..<rowEnd {
+                                    // A social post's rows alternate shared and social: only the social ones learn.
+                                    for r in stride(from: item.social ? rowStart + 1 : rowStart, to: rowEnd, by: item.social ? 2 : 1) {
                                         update(item.rows[r], gold, 1)
                                         update(item.rows[r], best, -1)
                                     }
