@@ -21,7 +21,8 @@ public final class AtomicFile {
     /// The final path.
     public let path: String
     /// The temporary path written until ``commit()``: `.<name>.tmp-<pid>-<serial>`
-    /// in the same directory, so that the rename never crosses file systems.
+    /// in the same directory, so that the rename never crosses file systems, or
+    /// the one given to ``init(path:temporaryPath:resumingAt:durable:bufferSize:)``.
     public let temporaryPath: String
     private var descriptor: FileDescriptor?
     private var buffer: [UInt8]
@@ -47,6 +48,49 @@ public final class AtomicFile {
         let directory = Path.directory(of: path)
         try FileSystem.createDirectory(directory)
         (temporaryPath, descriptor) = try AtomicFile.createTemporary(for: path, in: directory)
+        self.durable = durable
+        bufferLimit = max(bufferSize, 0)
+        buffer = []
+        buffer.reserveCapacity(bufferLimit)
+    }
+
+    /// Starts, or resumes, a new version of `path` under a temporary path the
+    /// caller chooses, so that a later process can find the bytes written so far.
+    ///
+    /// The caller makes sure that no one else writes `temporaryPath` (Lede holds
+    /// the output directory's lock). A new file is created (an existing one
+    /// truncated) unless `length` is given: then the existing temporary file is
+    /// cut back to its first `length` bytes, which must all be there (made
+    /// durable by ``sync()``), and writing goes on after them.
+    ///
+    /// - Parameters:
+    ///   - path: The file to replace on ``commit()``.
+    ///   - temporaryPath: Where the new version grows; in the same directory as `path`.
+    ///   - length: Bytes of an earlier, interrupted writer to keep.
+    ///   - durable: As in ``init(path:durable:bufferSize:)``.
+    ///   - bufferSize: Bytes collected before each `write` call.
+    /// - Throws: ``SystemError`` when the file cannot be opened, or is shorter than `length` (`ERANGE`).
+    public init(
+        path: String, temporaryPath: String, resumingAt length: Int64? = nil, durable: Bool = true,
+        bufferSize: Int = 1 << 20
+    ) throws(SystemError) {
+        self.path = path
+        self.temporaryPath = temporaryPath
+        try FileSystem.createDirectory(Path.directory(of: path))
+        if let length {
+            let file = try FileDescriptor.openExistingForWriting(temporaryPath)
+            do throws(SystemError) {
+                if try file.size() < length { throw SystemError("resume writing", path: temporaryPath, code: ERANGE) }
+                try file.truncate(to: length)
+            } catch {
+                try? file.close()
+                throw error
+            }
+            descriptor = file
+            bytesWritten = length
+        } else {
+            descriptor = try FileDescriptor.createForWriting(temporaryPath)
+        }
         self.durable = durable
         bufferLimit = max(bufferSize, 0)
         buffer = []
@@ -103,6 +147,31 @@ public final class AtomicFile {
         }
         buffer.removeAll(keepingCapacity: true)
         if let failure { throw failure }
+    }
+
+    /// Writes out the buffer and flushes the temporary file to stable storage:
+    /// afterwards its first ``bytesWritten`` bytes survive a crash, for a writer
+    /// that resumes with ``init(path:temporaryPath:resumingAt:durable:bufferSize:)``.
+    public func sync() throws(SystemError) {
+        guard let descriptor else { preconditionFailure("sync after commit or discard of \(path)") }
+        if let failure { throw failure }
+        do throws(SystemError) {
+            try flush(descriptor)
+            try descriptor.sync()
+        } catch {
+            failure = error
+            throw error
+        }
+    }
+
+    /// Stops writing and leaves the temporary file where it is, for a later
+    /// writer to resume from what ``sync()`` made durable; ``path`` is untouched.
+    /// Does nothing after ``commit()`` or ``discard()``.
+    public func suspend() {
+        guard let descriptor else { return }
+        self.descriptor = nil
+        try? flush(descriptor)
+        try? descriptor.close()
     }
 
     /// Flushes, closes and renames the temporary file to ``path``.

@@ -34,6 +34,21 @@ public struct FileDescriptor: Sendable {
         return try open(path, flags: flags, mode: 0o644)
     }
 
+    /// Opens `path` for reading and writing without truncating it, creating it
+    /// (mode 0644 less the umask) when missing.
+    ///
+    /// The corresponding C function is `open`.
+    public static func openForUpdating(_ path: String) throws(SystemError) -> FileDescriptor {
+        try open(path, flags: O_RDWR | O_CREAT | O_CLOEXEC, mode: 0o644)
+    }
+
+    /// Opens an existing file for writing without truncating it.
+    ///
+    /// The corresponding C function is `open`.
+    public static func openExistingForWriting(_ path: String) throws(SystemError) -> FileDescriptor {
+        try open(path, flags: O_WRONLY | O_CLOEXEC, mode: 0)
+    }
+
     /// Opens `path` for appending, creating it when missing.
     public static func openForAppending(_ path: String) throws(SystemError) -> FileDescriptor {
         try open(path, flags: O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, mode: 0o644)
@@ -113,6 +128,17 @@ public struct FileDescriptor: Sendable {
         var info = stat()
         guard fstat(rawValue, &info) == 0 else { throw SystemError("stat", path: path, code: errno) }
         return Int64(info.st_size)
+    }
+
+    /// Cuts the file to `length` bytes (or extends it with zeros) and moves the
+    /// file offset to its new end.
+    ///
+    /// The corresponding C functions are `ftruncate` and `lseek`.
+    public func truncate(to length: Int64) throws(SystemError) {
+        while ftruncate(rawValue, off_t(length)) != 0 {
+            if errno != EINTR { throw SystemError("truncate", path: path, code: errno) }
+        }
+        if lseek(rawValue, off_t(length), SEEK_SET) < 0 { throw SystemError("seek in", path: path, code: errno) }
     }
 
     /// Closes the descriptor; errors other than `EINTR` are reported.

@@ -196,3 +196,78 @@ import Testing
         }
     }
 }
+
+@Suite struct ResumableAtomicFileTests {
+    @Test func aSyncedPrefixSurvivesAndWritingGoesOnAfterIt() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "docs.zst")
+            let temporary = Path.join(root, ".docs.zst.inprogress")
+            try AtomicFile.write(Array("old".utf8), to: path)
+            let first = try AtomicFile(path: path, temporaryPath: temporary, bufferSize: 4)
+            try first.write("first part|")
+            try first.sync()
+            let durable = first.bytesWritten
+            try first.write("lost after the checkpoint")
+            first.suspend()
+            #expect(try readFileBytes(path) == Array("old".utf8))
+            #expect(FileSystem.exists(temporary), "a suspended writer leaves its bytes for the next one")
+
+            let second = try AtomicFile(path: path, temporaryPath: temporary, resumingAt: durable)
+            #expect(second.bytesWritten == durable)
+            try second.write("second part")
+            try second.commit()
+            #expect(try readFileBytes(path) == Array("first part|second part".utf8))
+            #expect(!FileSystem.exists(temporary))
+        }
+    }
+
+    @Test func resumingPastTheEndIsRefused() throws {
+        try withScratchDirectory { root in
+            let temporary = Path.join(root, ".x.inprogress")
+            try writeFileBytes(Array("short".utf8), to: temporary)
+            #expect(throws: SystemError.self) {
+                _ = try AtomicFile(path: Path.join(root, "x"), temporaryPath: temporary, resumingAt: 6)
+            }
+            #expect(throws: SystemError.self) {
+                _ = try AtomicFile(path: Path.join(root, "y"), temporaryPath: Path.join(root, ".y.missing"), resumingAt: 1)
+            }
+            #expect(try readFileBytes(temporary) == Array("short".utf8), "a refused resume leaves the file alone")
+        }
+    }
+
+    @Test func aFreshWriterTruncatesAnEarlierOne() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "x")
+            let temporary = Path.join(root, ".x.inprogress")
+            try writeFileBytes(Array("stale bytes of a killed run".utf8), to: temporary)
+            let file = try AtomicFile(path: path, temporaryPath: temporary)
+            try file.write("new")
+            try file.commit()
+            #expect(try readFileBytes(path) == Array("new".utf8))
+        }
+    }
+}
+
+@Suite struct FileStatusTests {
+    @Test func aRewriteWithTheSameSizeAndTimeStillShows() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "shard")
+            try AtomicFile.write(Array("version one".utf8), to: path)
+            let before = try FileStatus.of(path)
+            #expect(before.size == 11)
+            #expect(before == (try FileStatus.of(path)))
+            // The same size and modification time, other bytes, as `cp -p` of a corrected file makes.
+            try AtomicFile.write(Array("version two".utf8), to: path)
+            var times = [timespec(tv_sec: 0, tv_nsec: 0), timespec(tv_sec: 0, tv_nsec: 0)]
+            times[0].tv_sec = Int(before.modified / 1_000_000_000)
+            times[0].tv_nsec = Int(before.modified % 1_000_000_000)
+            times[1] = times[0]
+            #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+            let after = try FileStatus.of(path)
+            #expect(after.size == before.size)
+            #expect(after.modified == before.modified)
+            #expect(after != before, "a new inode or change time gives the rewrite away")
+            #expect(throws: SystemError.self) { try FileStatus.of(Path.join(root, "missing")) }
+        }
+    }
+}

@@ -440,3 +440,42 @@ import Testing
         }
     }
 }
+
+@Suite struct ShardFingerprintTests {
+    /// Reads a source to its end and returns its fingerprint.
+    private func fingerprint(_ path: String, inputBufferSize: Int = 1 << 17) throws -> UInt64? {
+        let source = try ShardByteSource(path: path, inputBufferSize: inputBufferSize)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        #expect(source.fingerprint == nil, "no fingerprint before the file is read")
+        while true {
+            do throws(ShardReadError) {
+                if try source.read(into: buffer) == 0 { return source.fingerprint }
+            } catch {
+                return source.fingerprint
+            }
+        }
+    }
+
+    @Test(arguments: [7, 1 << 17])
+    func aSourceFingerprintsTheFileBytesItRead(inputBufferSize: Int) throws {
+        try withScratchDirectory { root in
+            let text = jsonLikeLines(count: 3_000, seed: 4)
+            let compressed = Path.join(root, "a.jsonl.zst")
+            let plain = Path.join(root, "a.jsonl")
+            try writeFileBytes(try zstdFrames(text, frameSize: 50_000), to: compressed)
+            try writeFileBytes(text, to: plain)
+            #expect(try fingerprint(compressed, inputBufferSize: inputBufferSize) == (try XXH64.hash(file: compressed)))
+            #expect(try fingerprint(plain) == XXH64.hash(text))
+        }
+    }
+
+    @Test func aStreamThatFailsHasNoFingerprint() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "cut.jsonl.zst")
+            let frame = try zstdFrame(jsonLikeLines(count: 2_000, seed: 6))
+            try writeFileBytes(Array(frame.prefix(frame.count / 2)), to: path)
+            #expect(try fingerprint(path) == nil)
+        }
+    }
+}
