@@ -62,7 +62,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LedePipelineTests",
-            dependencies: ["LedePipeline", "LedeIO", "LedeSample", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["LedePipeline", "LedeAggregation", "LedeIO", "LedeSample", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "LedeCLITests"),
     ],

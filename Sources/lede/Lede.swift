@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LedePipeline
 import Logging
 
 /// The `lede` command: a thin shell over the `LedePipeline` library.
@@ -14,7 +15,10 @@ struct Lede: AsyncParsableCommand {
             named, on which days and next to whom.
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Merge.self, Top.self, Timeline.self, Neighbors.self, Sample.self, Bench.self, Eval.self, Train.self, Slurm.self]
+        subcommands: [
+            Run.self, Status.self, Merge.self, Top.self, Timeline.self, Neighbors.self, Sample.self, Bench.self,
+            Eval.self, Train.self, Slurm.self,
+        ]
     )
 
     /// Exit codes of DESIGN.md: usage errors are 2, not argument-parser's 64.
@@ -26,6 +30,10 @@ struct Lede: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as RunLockedError {
+            var stream = StandardError()
+            print("lede: \(error)", to: &stream)
+            Foundation.exit(ExitStatus.locked)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -7,7 +7,8 @@ extension Lede {
     /// `lede merge`: rebuilds the tables from the partials.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Rebuild <output>/aggregates and the SQLite store from every partial in <output>/_state/partials.")
+            abstract: "Rebuild <output>/aggregates and the SQLite store from the partials of every shard recorded in <output>/_state.",
+            discussion: "Takes the output directory's lock like `lede run`: exits 3 while a run holds it.")
 
         @Option(name: .long, help: "The output directory of earlier runs.")
         var output: String
@@ -19,12 +20,11 @@ extension Lede {
             guard FileSystem.isDirectory(layout.partialsDirectory) else {
                 throw ValidationError("\(output) holds no partials (\(layout.partialsDirectory) is missing): run `lede run --output \(output)` first")
             }
-            let partials = try FileSystem.contentsOfDirectory(layout.partialsDirectory)
-                .filter { !$0.hasPrefix(".") }
-                .map { Path.join(layout.partialsDirectory, $0) }
-            _ = try PartialMerger.merge(partials: partials, into: layout.aggregatesDirectory)
-            print("merged \(partials.count) partial(s) into \(layout.aggregatesDirectory)")
-            if let store = try storeOptions.storeOutput.rebuild(layout: layout, partials: partials) {
+            let lock = try RunLock.acquire(layout, command: "merge")
+            defer { lock.release() }
+            let merged = try RunState(layout: layout).mergeTables(store: storeOptions.storeOutput)
+            print("merged \(merged.tables.partials) partial(s) into \(layout.aggregatesDirectory)")
+            if let store = merged.store {
                 print("rebuilt \(store.path) in \(SummaryPrinter.format(store.seconds)) s")
             }
         }

@@ -13,8 +13,10 @@ extension Lede {
             discussion: """
                 Directories are searched recursively for *.jsonl.zst and *.jsonl files. \
                 Writes <output>/documents, <output>/rejects, <output>/aggregates, \
-                <output>/lede.sqlite and <output>/_state. Exits 0 when everything was clean, 1 when lines were \
-                rejected or shards failed, 2 on bad usage.
+                <output>/lede.sqlite and <output>/_state. A rerun processes only new and \
+                changed shards, resumes checkpointed ones, and removes shards whose files \
+                are gone. Exits 0 when everything was clean, 1 when lines were rejected or \
+                shards failed, 2 on bad usage, 3 when another run holds the output directory.
 
                 A pipeline file (lede run Pipelines/news.yaml) gives the same settings \
                 in YAML, relative paths starting at the file's directory; options on \
@@ -52,6 +54,12 @@ extension Lede {
 
         @OptionGroup var storeOptions: StoreBuildOptions
 
+        @Option(name: .long, help: "Checkpoint a shard every N chunks, so that a killed run resumes it there (0: never; default: every 256 MiB).")
+        var checkpointChunks: Int?
+
+        @Flag(name: .long, help: "Keep the counts and documents of recorded shards whose files are gone.")
+        var keepMissing = false
+
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false
 
@@ -70,6 +78,7 @@ extension Lede {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let chunkSize, chunkSize < 1 { throw ValidationError("--chunk-size is in MiB and must be at least 1") }
             if let maxLineLength, maxLineLength < 1 { throw ValidationError("--max-line-length is in MiB and must be at least 1") }
+            if let checkpointChunks, checkpointChunks < 0 { throw ValidationError("--checkpoint-chunks cannot be negative (0 turns checkpoints off)") }
             if let cooccurrenceCap, cooccurrenceCap < 0 { throw ValidationError("--cooccurrence-cap cannot be negative") }
             if let compressionLevel, !PipelineSettings.compressionLevels.contains(compressionLevel) {
                 throw ValidationError("--compression-level must be between 1 and 19")
@@ -90,6 +99,9 @@ extension Lede {
                 taggerOptions.tagger = settings.tagger.flatMap { TaggerOptions.Kind(rawValue: $0.rawValue) }
                 taggerOptions.model = settings.model
                 taggerOptions.gazetteer = settings.gazetteers ?? []
+                configuration.taggerIdentity = taggerOptions.identity
+                if let checkpointChunks { configuration.checkpointChunks = checkpointChunks }
+                configuration.keepMissing = keepMissing
             } catch {
                 throw ValidationError("\(error)")
             }

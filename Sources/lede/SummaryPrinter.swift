@@ -16,8 +16,18 @@ enum SummaryPrinter {
             let reasons = summary.rejectsByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             Swift.print("rejects: \(reasons.joined(separator: ", ")) (kept in \(Path.join(output, "rejects")))")
         }
+        Swift.print(stateLine(summary))
+        for shard in summary.missingRemoved {
+            Swift.print("removed shard: \(shard) (its file is gone; --keep-missing keeps such shards)")
+        }
+        for shard in summary.missingKept {
+            Swift.print("kept missing shard: \(shard) (its file is gone)")
+        }
         for failure in summary.failures {
             Swift.print("failed shard: \(failure.shard): \(failure.reason)")
+        }
+        for failure in summary.earlierFailures {
+            Swift.print("failed shard (earlier run, unchanged since): \(failure.shard): \(failure.reason)")
         }
         guard showTop else { return }
         let aggregates = Path.join(output, "aggregates")
@@ -31,6 +41,20 @@ enum SummaryPrinter {
                 "store: \(store.path) (\(store.entities) entities, \(store.cooccurrences) co-occurrences, "
                     + "\(store.timeline) timeline rows; built in \(format(store.seconds)) s)")
         }
+    }
+
+    /// What the run did with the shards it found, against the output directory's state.
+    static func stateLine(_ summary: RunSummary) -> String {
+        if summary.shards == 0 && summary.missingRemoved.isEmpty {
+            return "nothing to do: \(summary.unchangedShards) shard(s) unchanged since the last run; "
+                + "tables re-merged from \(summary.partialsMerged) partial(s)"
+        }
+        var parts = ["\(summary.newShards) new", "\(summary.changedShards) changed", "\(summary.unchangedShards) unchanged"]
+        if summary.resumedShards > 0 {
+            parts.append("\(summary.resumedShards) resumed from a checkpoint (\(summary.chunksSkipped) chunk(s) skipped)")
+        }
+        if summary.otherInputs > 0 { parts.append("\(summary.otherInputs) kept from other inputs") }
+        return "shards: " + parts.joined(separator: ", ") + "; tables merged from \(summary.partialsMerged) partial(s)"
     }
 
     static func format(_ value: Double) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import LedeAggregation
 import LedeEntities
 import LedeIO
 import LedePipeline
@@ -7,11 +8,14 @@ import Testing
 
 /// Runs the pipeline as `lede run` does.
 func runPipeline(
-    inputs: [String], output: String, jobs: Int, chunkSize: Int = 64 << 10, maxLineLength: Int = 64 << 20
+    inputs: [String], output: String, jobs: Int, chunkSize: Int = 64 << 10, maxLineLength: Int = 64 << 20,
+    cooccurrenceCap: Int = 50, checkpointChunks: Int? = nil, keepMissing: Bool = false
 ) async throws -> RunSummary {
     let configuration = PipelineConfiguration(
         inputs: inputs, output: output, jobs: jobs,
-        chunking: ChunkingOptions(chunkSize: chunkSize, maxLineLength: maxLineLength))
+        chunking: ChunkingOptions(chunkSize: chunkSize, maxLineLength: maxLineLength),
+        aggregation: AggregationOptions(cooccurrenceCap: cooccurrenceCap), taggerIdentity: "rules",
+        checkpointChunks: checkpointChunks, keepMissing: keepMissing)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     let gazetteer = Gazetteer.builtIn
@@ -73,6 +77,9 @@ struct EndToEndTests {
         // Two separate runs into one output directory, in reverse order: their partials merge.
         _ = try await runPipeline(inputs: [shards[2].path], output: parts, jobs: 1)
         _ = try await runPipeline(inputs: [shards[0].path, shards[1].path], output: parts, jobs: 2)
+        #expect(try Fixtures.tree(Path.join(all, "aggregates")) == Fixtures.tree(Path.join(parts, "aggregates")))
+        let again = try await runPipeline(inputs: [shards[0].path], output: parts, jobs: 1)
+        #expect(again.otherInputs == 2, "shards of other inputs that still exist are kept")
         #expect(try Fixtures.tree(Path.join(all, "aggregates")) == Fixtures.tree(Path.join(parts, "aggregates")))
     }
 }

@@ -30,6 +30,16 @@ struct ShardDiscoveryTests {
         #expect(throws: DiscoveryError.self) { try ShardDiscovery.shards(for: [Path.join(root, "none/*.jsonl")]) }
     }
 
+    @Test func twoShardsWithOneDocumentsFileAreAnError() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        for name in ["a.jsonl", "a.jsonl.zst", "b.jsonl"] {
+            try AtomicFile.write([], to: Path.join(root, name), durable: false)
+        }
+        #expect(throws: DiscoveryError.self) { try ShardDiscovery.shards(for: [root]) }
+        #expect(try ShardDiscovery.shards(for: [Path.join(root, "a.jsonl"), Path.join(root, "b.jsonl")]).count == 2)
+    }
+
     @Test func flatNamesAreReversibleAndUnique() {
         #expect(OutputLayout.flatName("a/b%c.jsonl.zst") == "a%2Fb%25c.jsonl.zst")
         #expect(OutputLayout.flatName("a%2Fb") != OutputLayout.flatName("a/b"))

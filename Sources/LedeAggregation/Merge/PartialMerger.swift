@@ -127,6 +127,43 @@ public enum PartialMerger {
         return (inputs, rounds)
     }
 
+    /// Merges partials into a complete new aggregates directory and swaps it in
+    /// for `aggregatesDirectory` in one step.
+    ///
+    /// Readers see all the old tables or all the new ones, never a mix, whatever
+    /// instant the process is killed at (see ``merge(partials:into:fanIn:durable:)``,
+    /// which renames table by table). The directory is Lede's: files that others
+    /// put into it do not survive. Leftovers of a killed replacement beside it are
+    /// removed first; one replacement per directory at a time.
+    ///
+    /// - Parameters: As for ``merge(partials:into:fanIn:durable:)``.
+    /// - Returns: Row counts and the merged stats.
+    /// - Throws: What ``merge(partials:into:fanIn:durable:)`` throws; the previous
+    ///   directory is then left as it was.
+    public static func replaceTables(
+        partials: [String], aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true
+    ) throws -> MergeSummary {
+        let parent = Path.directory(of: aggregatesDirectory)
+        try FileSystem.createDirectory(parent)
+        let name = Path.lastComponent(of: aggregatesDirectory)
+        for entry in try FileSystem.contentsOfDirectory(parent)
+        where entry.hasPrefix(".\(name).\(nextPurpose)-") || entry.hasPrefix(".\(name).old-") {
+            try FileSystem.removeTree(Path.join(parent, entry))
+        }
+        let next = _TemporaryName.sibling(of: aggregatesDirectory, purpose: nextPurpose)
+        do {
+            let summary = try merge(partials: partials, into: next, fanIn: fanIn, durable: durable)
+            if durable { FileSystem.syncDirectory(next) }
+            try _DirectoryReplacement.replace(aggregatesDirectory, with: next, durable: durable)
+            return summary
+        } catch {
+            try? FileSystem.removeTree(next)
+            throw error
+        }
+    }
+
+    private static let nextPurpose = "next"
+
     /// Merges partial directories into one partial directory (one intermediate round's group).
     ///
     /// Not flushed to stable storage: the workspace does not survive a crash anyway.

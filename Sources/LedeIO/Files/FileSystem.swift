@@ -133,11 +133,12 @@ public enum FileSystem {
         if rc != 0 { throw SystemError("rename \(source) to", path: destination, code: errno) }
     }
 
-    /// Removes a file; a missing file is not an error.
+    /// Removes a file; a missing file (or a path through something that is not a
+    /// directory, where no file can be) is not an error.
     ///
     /// The corresponding C function is `unlink`.
     public static func removeFile(_ path: String) throws(SystemError) {
-        if unlink(path) != 0 && errno != ENOENT { throw SystemError("remove", path: path, code: errno) }
+        if unlink(path) != 0 && errno != ENOENT && errno != ENOTDIR { throw SystemError("remove", path: path, code: errno) }
     }
 
     /// Removes a directory tree; a missing tree is not an error.

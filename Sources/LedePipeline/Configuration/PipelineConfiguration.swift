@@ -19,8 +19,16 @@ public struct PipelineConfiguration: Sendable {
     public var compressionLevel: Int32
     /// Chunks read but not yet written, across all shards; bounds memory.
     public var chunksInFlight: Int
-    /// Whether and where the SQLite store is rebuilt after the merge.
+    /// Whether and where the SQLite store is rebuilt after the merge; not part
+    /// of ``settings``: the store is rebuilt from the partials, whatever it was.
     public var store: StoreOutput
+    /// What identifies the tagger and its data (the model file's fingerprint,
+    /// say): part of ``settings``.
+    public var taggerIdentity: String
+    /// A checkpoint after every this many chunks of a shard; 0 turns them off.
+    public var checkpointChunks: Int
+    /// Whether recorded shards whose files are gone keep their contributions.
+    public var keepMissing: Bool
 
     public init(
         inputs: [String],
@@ -31,7 +39,10 @@ public struct PipelineConfiguration: Sendable {
         aggregation: AggregationOptions = AggregationOptions(),
         compressionLevel: Int32 = PipelineConfiguration.defaultCompressionLevel,
         chunksInFlight: Int? = nil,
-        store: StoreOutput = StoreOutput()
+        store: StoreOutput = StoreOutput(),
+        taggerIdentity: String = "",
+        checkpointChunks: Int? = nil,
+        keepMissing: Bool = false
     ) {
         self.inputs = inputs
         self.output = output
@@ -42,6 +53,28 @@ public struct PipelineConfiguration: Sendable {
         self.compressionLevel = compressionLevel
         self.chunksInFlight = max(chunksInFlight ?? (2 * max(1, jobs) + 2), max(1, jobs) + 1)
         self.store = store
+        self.taggerIdentity = taggerIdentity
+        self.checkpointChunks = max(0, checkpointChunks ?? Self.defaultCheckpointChunks(chunkSize: chunking.chunkSize))
+        self.keepMissing = keepMissing
+    }
+
+    /// Decoded bytes between two checkpoints of a shard by default.
+    public static let checkpointBytes = 256 << 20
+
+    /// Chunks of `chunkSize` bytes in about ``checkpointBytes``: 64 chunks of 4 MiB.
+    public static func defaultCheckpointChunks(chunkSize: Int) -> Int {
+        max(1, checkpointBytes / max(1, chunkSize))
+    }
+
+    /// Everything that shapes a shard's documents and counts, as one line: a
+    /// shard finished under other settings is processed again. The chunk size,
+    /// jobs and compression level only change how outputs are encoded, not
+    /// what they say, and the store is rebuilt from the partials whatever its
+    /// options: they are all left out.
+    public var settings: String {
+        func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        return "fields=\(text(fields.text)),\(text(fields.id)),\(text(fields.date)),\(text(fields.source)); "
+            + "max-line-length=\(chunking.maxLineLength); \(aggregation); tagger=\(taggerIdentity)"
     }
 
     /// zstd level of the annotated documents when none is given.

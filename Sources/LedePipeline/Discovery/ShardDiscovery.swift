@@ -51,6 +51,15 @@ public enum ShardDiscovery {
             byName[shard.relativePath] = shard.path
             unique.append(shard)
         }
+        // `a.jsonl` and `a.jsonl.zst` would write the same documents file, and
+        // removing one's outputs would remove the other's.
+        var byStem: [String: String] = [:]
+        for shard in unique {
+            if let other = byStem[shard.stem] {
+                throw DiscoveryError(description: "\(other) and \(shard.path) would both write documents named \(shard.stem): keep one of them")
+            }
+            byStem[shard.stem] = shard.path
+        }
         return unique.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
     }
 

@@ -21,8 +21,14 @@ public struct OutputLayout: Sendable {
     public var temporaryDirectory: String { Path.join(stateDirectory, "tmp") }
     /// `<out>/lede.sqlite`: the SQLite store of the aggregates.
     public var storePath: String { Path.join(root, "lede.sqlite") }
-    /// `<out>/_state/manifest.tsv`.
-    public var manifestPath: String { Path.join(stateDirectory, "manifest.tsv") }
+    /// `<out>/_state/shards`: one ``ShardRecord`` per finished shard.
+    public var recordsDirectory: String { Path.join(stateDirectory, "shards") }
+    /// `<out>/_state/checkpoints`: one directory per shard checkpointed part-way.
+    public var checkpointsDirectory: String { Path.join(stateDirectory, "checkpoints") }
+    /// `<out>/_state/lock`: held by the run that owns the directory.
+    public var lockPath: String { Path.join(stateDirectory, "lock") }
+    /// `<out>/_state/run.json`: the last run's inputs and settings (``RunRecord``).
+    public var runRecordPath: String { Path.join(stateDirectory, "run.json") }
 
     /// The annotated documents of a shard: always zstd-compressed.
     public func documentsPath(for shard: Shard) -> String {
@@ -41,7 +47,31 @@ public struct OutputLayout: Sendable {
 
     /// The partial aggregate of a shard: a flat name, so that partials list in one directory.
     public func partialPath(for shard: Shard) -> String {
-        Path.join(partialsDirectory, OutputLayout.flatName(shard.relativePath))
+        partialPath(forRelativePath: shard.relativePath)
+    }
+
+    /// The partial aggregate of the shard with this relative path.
+    public func partialPath(forRelativePath relativePath: String) -> String {
+        Path.join(partialsDirectory, OutputLayout.flatName(relativePath))
+    }
+
+    /// The ``ShardRecord`` of the shard with this relative path.
+    public func recordPath(forRelativePath relativePath: String) -> String {
+        Path.join(recordsDirectory, OutputLayout.flatName(relativePath) + ".json")
+    }
+
+    /// The checkpoint directory of the shard with this relative path: its
+    /// ``ShardCheckpoint`` (`checkpoint.json`) and the partials of its finished
+    /// segments (`segments/<n>`).
+    public func checkpointDirectory(forRelativePath relativePath: String) -> String {
+        Path.join(checkpointsDirectory, OutputLayout.flatName(relativePath))
+    }
+
+    /// Where the new version of an output file grows until it is renamed into
+    /// place: `.<name>.inprogress` beside it, a fixed name so that a resumed run
+    /// finds what a checkpoint made durable.
+    public static func inProgressPath(of path: String) -> String {
+        Path.join(Path.directory(of: path), "." + Path.lastComponent(of: path) + ".inprogress")
     }
 
     /// Encodes a relative path as one file name (`/` → `%2F`, `%` → `%25`), reversibly.

@@ -30,33 +30,101 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         self.makeTagger = makeTagger
     }
 
-    /// Processes `shards` and merges every partial of the output directory into its tables.
+    /// Brings the output directory up to date with `shards` and merges its tables.
+    ///
+    /// Holds the directory's ``RunLock`` throughout. Compares every shard with its
+    /// record (``ShardAssessment``); removes the contributions of recorded shards
+    /// whose files are gone (unless ``PipelineConfiguration/keepMissing``);
+    /// processes new and changed shards, resuming from their checkpoints; then
+    /// merges the partials of all recorded shards into `aggregates/`, swapped in
+    /// at once, and rebuilds the SQLite store from them (``PipelineConfiguration/store``),
+    /// even when no shard needed processing. A shard's documents, rejects and partial are in place before its
+    /// record says it is done, so a process killed at any instant leaves the
+    /// previous results readable and the next run finishes the work.
+    ///
+    /// - Throws: ``RunLockedError`` when another process holds the directory;
+    ///   ``LedeIO/SystemError`` or ``LedeAggregation/AggregationError`` when an
+    ///   output cannot be written.
     public func run(shards: [Shard]) async throws -> RunSummary {
         let layout = OutputLayout(root: configuration.output)
+        let lock = try RunLock.acquire(layout, command: "run")
+        defer { lock.release() }
+        let started = SystemInfo.monotonicSeconds()
+        let state = RunState(layout: layout)
         try FileSystem.createDirectory(layout.partialsDirectory)
         try FileSystem.createDirectory(layout.temporaryDirectory)
-        let started = SystemInfo.monotonicSeconds()
-        var summary = try await process(shards, layout: layout)
-        summary.store = try merge(layout: layout, failures: summary.failures)
+        try state.write(
+            RunRecord(
+                inputs: configuration.inputs.map(ShardSurvey.absolutePath), settings: configuration.settings,
+                chunkSize: configuration.chunking.chunkSize, maxLineLength: configuration.chunking.maxLineLength,
+                holder: RunLock.note(command: "run")))
+        let survey = try await ShardSurvey.make(shards: shards, configuration: configuration, layout: layout, logger: logger)
+        var summary = RunSummary()
+        try prepare(survey, state: state, summary: &summary)
+        let work = survey.assessments.filter(\.needsProcessing).map { ShardWork(shard: $0.shard, checkpoint: $0.checkpoint) }
+        logger.info(
+            "\(work.count) of \(shards.count) shard(s) to process (\(summary.newShards) new, \(summary.changedShards) changed), \(summary.unchangedShards) unchanged")
+        summary = try await process(work, layout: layout, summary: summary)
+        let merged = try merge(layout: layout)
+        summary.partialsMerged = merged.tables.partials
+        summary.store = merged.store
         summary.seconds = SystemInfo.monotonicSeconds() - started
         summary.peakResidentBytes = SystemInfo.peakResidentBytes
         return summary
     }
 
-    /// Rebuilds `aggregates/` and the SQLite store from every partial present.
+    /// Rebuilds `aggregates/` and then the SQLite store from the partials of
+    /// every recorded shard (``RunState/mergeTables(store:logger:)``); the caller
+    /// holds the directory's ``RunLock``.
     ///
-    /// - Returns: What went into the store, or `nil` when it is disabled.
-    public func merge(layout: OutputLayout, failures: [ShardFailure] = []) throws -> StoreBuildSummary? {
-        let partials = try FileSystem.contentsOfDirectory(layout.partialsDirectory)
-            .filter { !$0.hasPrefix(".") }
-            .map { Path.join(layout.partialsDirectory, $0) }
-        _ = try PartialMerger.merge(partials: partials, into: layout.aggregatesDirectory)
-        return try configuration.store.rebuild(layout: layout, partials: partials, failures: failures)
+    /// - Returns: The tables' row counts, and what went into the store (`nil`
+    ///   when it is disabled).
+    public func merge(layout: OutputLayout) throws -> (tables: MergeSummary, store: StoreBuildSummary?) {
+        try RunState(layout: layout).mergeTables(store: configuration.store, logger: logger)
     }
 
-    private func process(_ shards: [Shard], layout: OutputLayout) async throws -> RunSummary {
+    /// Applies the survey before any shard is processed: refreshes records,
+    /// removes what disappeared, and clears what killed runs left behind.
+    private func prepare(_ survey: ShardSurvey, state: RunState, summary: inout RunSummary) throws {
+        for path in survey.unreadableRecords { try FileSystem.removeFile(path) }
+        var kept = survey.records
+        for assessment in survey.assessments {
+            let relativePath = assessment.shard.relativePath
+            switch assessment.verdict {
+            case .unchanged:
+                summary.unchangedShards += 1
+                if let refreshed = assessment.refreshed { try state.write(refreshed) }
+                if let record = assessment.record, record.status == .failed {
+                    summary.earlierFailures.append(ShardFailure(record))
+                }
+            case .new:
+                summary.newShards += 1
+            case .changed(let why):
+                summary.changedShards += 1
+                logger.info("\(relativePath) changed: \(why); it is processed again")
+            }
+            // An unusable checkpoint, or one left by an attempt that a finished shard made obsolete.
+            if assessment.checkpoint == nil { try state.removeCheckpoint(forRelativePath: relativePath) }
+        }
+        for record in survey.missing {
+            if configuration.keepMissing {
+                summary.missingKept.append(record.shard)
+                logger.warning("\(record.shard) is gone from the inputs; its counts are kept (--keep-missing)")
+            } else {
+                try state.removeShard(record.shard)
+                kept.removeValue(forKey: record.shard)
+                summary.missingRemoved.append(record.shard)
+                logger.warning("\(record.shard) is gone from the inputs; its documents and counts are removed")
+            }
+        }
+        summary.otherInputs = survey.elsewhere.count
+        try state.removeLeftovers(keeping: Set(kept.keys), inputs: Set(survey.assessments.map(\.shard.relativePath)))
+    }
+
+    private func process(_ work: [ShardWork], layout: OutputLayout, summary: RunSummary) async throws -> RunSummary {
+        guard !work.isEmpty else { return summary }
         var state = try CoordinatorState<Tagger>(
-            shards: shards, layout: layout, configuration: configuration, logger: logger)
+            work: work, layout: layout, configuration: configuration, logger: logger, summary: summary)
         for id in 0..<configuration.jobs {
             state.idleWorkers.append(
                 WorkerBox(
@@ -81,6 +149,12 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
     }
 }
 
+/// One shard to process, and where to resume it.
+struct ShardWork: Sendable {
+    var shard: Shard
+    var checkpoint: ShardCheckpoint?
+}
+
 /// A shard's chunk reader, handed to exactly one read task at a time.
 ///
 /// `@unchecked Sendable` is sound because the coordinator gives the box to one
@@ -88,11 +162,29 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
 final class ReaderBox: @unchecked Sendable {
     let source: ShardByteSource
     let reader: ChunkReader
-    var nextLine = 1
+    var nextLine: Int
+    /// Chunks that a checkpoint vouches for, still to be decoded and dropped.
+    var skip: Int
 
-    init(source: ShardByteSource, reader: ChunkReader) {
+    init(source: ShardByteSource, reader: ChunkReader, skip: Int = 0, nextLine: Int = 1) {
         self.source = source
         self.reader = reader
+        self.skip = skip
+        self.nextLine = nextLine
+    }
+
+    /// Decodes and drops the chunks written before the checkpoint, without
+    /// looking at their lines.
+    func skipCheckpointedChunks() throws(ShardReadError) {
+        while skip > 0 {
+            guard let chunk = try reader.next() else {
+                throw ShardReadError(
+                    path: source.path, offset: source.consumedFileBytes,
+                    reason: "the shard ends before its checkpoint (\(skip) chunk(s) short)")
+            }
+            if case .overlong(let line) = chunk.content { try? FileSystem.removeFile(line.spillPath) }
+            skip -= 1
+        }
     }
 }
 
@@ -115,29 +207,57 @@ enum TaskOutcome<Tagger: EntityTagger>: Sendable {
 
 /// Everything the coordinator owns; only ever touched from the coordinating task.
 struct CoordinatorState<Tagger: EntityTagger> {
-    let shards: [Shard]
+    /// Counts waiting to be collected from every worker: a segment's, for its
+    /// checkpoint, or a shard's last, to finish it.
+    private struct Drain {
+        enum Purpose {
+            case checkpoint(ShardOutput.SegmentEnd)
+            case finish
+        }
+
+        let shard: Int
+        let key: Int
+        let purpose: Purpose
+        var drained: Set<Int> = []
+        var partials: [Partial] = []
+    }
+
+    /// A shard's segment, counted from the shard's first chunk in this run.
+    private struct SegmentID: Hashable {
+        var shard: Int
+        var segment: Int
+    }
+
+    let work: [ShardWork]
     let layout: OutputLayout
     let configuration: PipelineConfiguration
     let compressor: ZstdCompressor
     let logger: Logger
     var idleWorkers: [WorkerBox<Tagger>] = []
     private var outputs: [Int: ShardOutput] = [:]
-    /// Shards whose chunks are all written, waiting for every worker to hand over its counts.
-    private var finishing: [Int: (drained: Set<Int>, partials: [Partial])] = [:]
+    /// Drains in the order they began: a shard's checkpoints come before its finish.
+    private var drains: [Drain] = []
+    private var finishing: Set<Int> = []
+    /// The key under which workers count each segment's chunks.
+    private var keys: [SegmentID: Int] = [:]
+    private var nextKey = 0
+    /// Fingerprints of the shards read to their end.
+    private var fingerprints: [Int: String] = [:]
     private var idleReaders: [Int: ReaderBox] = [:]
     private var readingNow: Set<Int> = []
     private var waitingChunks: [(shard: Int, chunk: ShardChunk, firstLine: Int)] = []
     private var nextShard = 0
     private var outstanding = 0
     private var lastProgress = SystemInfo.monotonicSeconds()
-    private(set) var summary = RunSummary()
+    private(set) var summary: RunSummary
 
-    init(shards: [Shard], layout: OutputLayout, configuration: PipelineConfiguration, logger: Logger) throws {
+    init(work: [ShardWork], layout: OutputLayout, configuration: PipelineConfiguration, logger: Logger, summary: RunSummary) throws {
         compressor = try ZstdCompressor(level: configuration.compressionLevel)
         self.logger = logger
-        self.shards = shards
+        self.work = work
         self.layout = layout
         self.configuration = configuration
+        self.summary = summary
     }
 
     /// Starts every task the budget allows: processing first, then reads.
@@ -145,10 +265,12 @@ struct CoordinatorState<Tagger: EntityTagger> {
         while !waitingChunks.isEmpty, let worker = idleWorkers.popLast() {
             let (shard, chunk, firstLine) = waitingChunks.removeFirst()
             guard case .lines(let bytes) = chunk.content else { preconditionFailure("only lines are processed") }
-            let name = shards[shard].relativePath
+            guard let output = outputs[shard] else { preconditionFailure("a chunk of a shard that is not open") }
+            let key = key(SegmentID(shard: shard, segment: output.runSegment(ofChunk: chunk.index)))
+            let name = work[shard].shard.relativePath
             group.addTask {
                 let result = try worker.worker.process(
-                    bytes, index: chunk.index, shard: shard, shardName: name, firstLine: firstLine,
+                    bytes, index: chunk.index, shard: key, shardName: name, firstLine: firstLine,
                     byteOffset: chunk.byteOffset)
                 return .processed(shard: shard, result: result, worker: worker)
             }
@@ -160,6 +282,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
             group.addTask {
                 let firstLine = box.nextLine
                 do throws(ShardReadError) {
+                    try box.skipCheckpointedChunks()
                     let chunk = try box.reader.next()
                     if let chunk, case .lines(let bytes) = chunk.content {
                         box.nextLine += bytes.withUnsafeBytes(LineCounter.count)
@@ -174,22 +297,42 @@ struct CoordinatorState<Tagger: EntityTagger> {
         }
     }
 
+    /// The workers' key for a segment's counts, made on first use.
+    private mutating func key(_ segment: SegmentID) -> Int {
+        if let key = keys[segment] { return key }
+        let key = nextKey
+        nextKey += 1
+        keys[segment] = key
+        return key
+    }
+
     /// The open shard with an idle reader that comes first, opening a new shard
     /// when none is idle and fewer than `jobs + 1` are open.
     private mutating func nextReadableShard() throws -> Int? {
         if let shard = idleReaders.keys.min() { return shard }
         let open = outputs.count
-        guard nextShard < shards.count, open <= configuration.jobs else { return nil }
+        guard nextShard < work.count, open <= configuration.jobs else { return nil }
         let index = nextShard
         nextShard += 1
-        let shard = shards[index]
-        let output = try ShardOutput(shard: shard, layout: layout)
+        let item = work[index]
+        let statusTime = FileStatus.now
+        let file = try? FileStatus.of(item.shard.path)
+        let output = try ShardOutput(
+            shard: item.shard, layout: layout, configuration: configuration, file: file, statusTime: statusTime,
+            checkpoint: item.checkpoint)
         outputs[index] = output
         summary.shards += 1
+        if let checkpoint = item.checkpoint {
+            summary.resumedShards += 1
+            summary.chunksSkipped += checkpoint.chunks
+            logger.info("\(item.shard.relativePath): resuming after \(checkpoint.chunks) checkpointed chunk(s), \(checkpoint.lines) line(s)")
+        }
         do {
-            let source = try ShardByteSource(path: shard.path)
+            let source = try ShardByteSource(path: item.shard.path)
             let reader = ChunkReader(source: source, options: configuration.chunking, spillDirectory: layout.temporaryDirectory)
-            idleReaders[index] = ReaderBox(source: source, reader: reader)
+            idleReaders[index] = ReaderBox(
+                source: source, reader: reader, skip: item.checkpoint?.chunks ?? 0,
+                nextLine: (item.checkpoint?.lines ?? 0) + 1)
         } catch {
             output.failure = error
             output.readingDone = true
@@ -224,6 +367,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
                     output.failure = error
                     logger.error("shard failed: \(error.description)")
                 }
+                if let fingerprint = box.source.fingerprint { fingerprints[shard] = ShardRecord.fingerprint(fingerprint) }
                 box.source.close()
                 try finishIfComplete(shard)
             }
@@ -250,54 +394,83 @@ struct CoordinatorState<Tagger: EntityTagger> {
         let before = output.outstanding
         try output.deliver(item, index: index)
         outstanding -= before - output.outstanding
+        let ends = output.takeSegmentEnds()
+        for end in ends {
+            let segment = SegmentID(shard: shard, segment: end.runSegment)
+            drains.append(Drain(shard: shard, key: key(segment), purpose: .checkpoint(end)))
+        }
+        if !ends.isEmpty { try drainIdleWorkers() }
         try finishIfComplete(shard)
     }
 
     private mutating func finishIfComplete(_ shard: Int) throws {
-        guard let output = outputs[shard], output.isComplete, finishing[shard] == nil else { return }
-        finishing[shard] = (drained: [], partials: [])
+        guard let output = outputs[shard], output.isComplete, !finishing.contains(shard) else { return }
+        finishing.insert(shard)
+        let segment = SegmentID(shard: shard, segment: output.currentRunSegment)
+        drains.append(Drain(shard: shard, key: key(segment), purpose: .finish))
         try drainIdleWorkers()
     }
 
-    /// Collects the counts of finishing shards from the workers that are idle now;
-    /// a busy worker hands over its part when it comes back.
+    /// Collects the counts that pending drains wait for from the workers that are
+    /// idle now; a busy worker hands over its part when it comes back.
+    ///
+    /// A drain that began later sees only workers that an earlier one has seen
+    /// too, so a shard's drains complete in the order they began: its
+    /// checkpoints in order, then its finish.
     private mutating func drainIdleWorkers() throws {
-        for shard in finishing.keys.sorted() {
-            guard var entry = finishing[shard] else { continue }
-            for box in idleWorkers where !entry.drained.contains(box.id) {
-                entry.drained.insert(box.id)
-                if let partial = box.worker.takePartial(shard: shard) { entry.partials.append(partial) }
+        var index = 0
+        while index < drains.count {
+            for box in idleWorkers where !drains[index].drained.contains(box.id) {
+                drains[index].drained.insert(box.id)
+                if let partial = box.worker.takePartial(shard: drains[index].key) { drains[index].partials.append(partial) }
             }
-            if entry.drained.count == configuration.jobs {
-                finishing.removeValue(forKey: shard)
-                try finish(shard, partials: entry.partials)
-            } else {
-                finishing[shard] = entry
+            guard drains[index].drained.count == configuration.jobs else {
+                index += 1
+                continue
+            }
+            let drain = drains.remove(at: index)
+            switch drain.purpose {
+            case .checkpoint(let end):
+                try outputs[drain.shard]?.checkpoint(end, partials: drain.partials)
+                summary.checkpointsWritten += 1
+                logger.debug("checkpoint: \(work[drain.shard].shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
+            case .finish:
+                try finish(drain.shard, partials: drain.partials)
             }
         }
     }
 
     private mutating func finish(_ shard: Int, partials: [Partial]) throws {
         guard let output = outputs.removeValue(forKey: shard) else { return }
-        let reasons = try output.finish(partials: partials, compressor: compressor)
+        finishing.remove(shard)
+        keys = keys.filter { $0.key.shard != shard }
         idleReaders.removeValue(forKey: shard)
+        var fingerprint = fingerprints.removeValue(forKey: shard)
+        if fingerprint == nil, output.failure != nil {
+            // A failed shard was not read to its end; its fingerprint still tells
+            // the next run whether it is the same broken file.
+            fingerprint = try? ShardRecord.fingerprint(ofFile: output.shard.path)
+        }
+        let record = try output.finish(partials: partials, compressor: compressor, fingerprint: fingerprint)
+        summary.partialsWritten += 1
         summary.lines += output.lines
         summary.documents += output.documentCount
-        summary.rejectsByReason.merge(reasons, uniquingKeysWith: +)
+        summary.rejectsByReason.merge(output.rejectsByReason, uniquingKeysWith: +)
         if let failure = output.failure {
             summary.failures.append(ShardFailure(shard: output.shard.relativePath, reason: failure.description))
         }
-        logger.debug("shard done: \(output.shard.relativePath) lines=\(output.lines) documents=\(output.documentCount) rejects=\(output.rejects)")
+        logger.debug("shard done: \(record.shard) lines=\(record.lines) documents=\(record.documents) rejects=\(record.rejects)")
     }
 
     private mutating func reportProgress() {
         let now = SystemInfo.monotonicSeconds()
         guard now - lastProgress >= 10 else { return }
         lastProgress = now
-        logger.info("progress: \(summary.shards)/\(shards.count) shards started, \(summary.bytes / 1_000_000) MB read")
+        logger.info("progress: \(summary.shards)/\(work.count) shards started, \(summary.bytes / 1_000_000) MB read")
     }
 
-    /// Removes every temporary file of unfinished shards after a fatal error.
+    /// Removes every temporary file of unfinished shards after a fatal error,
+    /// except what their checkpoints vouch for.
     func discardAll() {
         for output in outputs.values { output.discard() }
     }

@@ -12,21 +12,51 @@ public struct ShardFailure: Sendable, Equatable {
         self.shard = shard
         self.reason = reason
     }
+
+    /// The failure a record keeps.
+    init(_ record: ShardRecord) {
+        shard = record.shard
+        reason = "\(record.source): \(record.failure ?? "failed") at byte \(record.failureOffset ?? 0)"
+    }
 }
 
 /// What a run did, for the end-of-run summary and for scripts.
 public struct RunSummary: Sendable {
     /// Shards processed in this run.
     public var shards = 0
-    /// Shards that failed part-way (their documents up to the fault are kept).
+    /// Shards of the inputs never finished before.
+    public var newShards = 0
+    /// Shards finished before whose file or settings changed since.
+    public var changedShards = 0
+    /// Shards finished before and left as they were.
+    public var unchangedShards = 0
+    /// Shards resumed from a checkpoint.
+    public var resumedShards = 0
+    /// Checkpointed chunks decoded and skipped by resumed shards.
+    public var chunksSkipped = 0
+    /// Checkpoints written.
+    public var checkpointsWritten = 0
+    /// Shard partials written.
+    public var partialsWritten = 0
+    /// Partials merged into the tables.
+    public var partialsMerged = 0
+    /// Recorded shards whose files are gone, removed with their contributions.
+    public var missingRemoved: [String] = []
+    /// Recorded shards whose files are gone, kept (`--keep-missing`).
+    public var missingKept: [String] = []
+    /// Recorded shards that are not among this run's inputs but still exist; kept.
+    public var otherInputs = 0
+    /// Shards that failed part-way in this run (their documents up to the fault are kept).
     public var failures: [ShardFailure] = []
-    /// Lines read.
+    /// Shards that failed in an earlier run and are unchanged since.
+    public var earlierFailures: [ShardFailure] = []
+    /// Lines of the shards processed in this run (counting lines before a checkpoint).
     public var lines = 0
-    /// Documents written.
+    /// Documents of the shards processed in this run (likewise).
     public var documents = 0
     /// Lines rejected, by reason code.
     public var rejectsByReason: [String: Int] = [:]
-    /// Decoded JSONL bytes read.
+    /// Decoded JSONL bytes read in this run (not counting skipped chunks).
     public var bytes: Int64 = 0
     /// Wall-clock seconds.
     public var seconds: Double = 0
@@ -43,6 +73,8 @@ public struct RunSummary: Sendable {
     /// Decoded megabytes (10⁶ bytes) per second.
     public var megabytesPerSecond: Double { seconds > 0 ? Double(bytes) / 1e6 / seconds : 0 }
 
-    /// The process exit code that DESIGN.md assigns: 0 clean, 1 with rejects or failed shards.
-    public var exitCode: Int32 { failures.isEmpty && rejects == 0 ? 0 : 1 }
+    /// The process exit code that DESIGN.md assigns: 0 clean, 1 when this run
+    /// rejected lines or some shard of the output is failed (from this run or an
+    /// earlier one: a failed shard stays failed until its file changes).
+    public var exitCode: Int32 { failures.isEmpty && earlierFailures.isEmpty && rejects == 0 ? 0 : 1 }
 }

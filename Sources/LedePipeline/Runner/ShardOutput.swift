@@ -1,11 +1,20 @@
 import LedeAggregation
 import LedeIO
 
-/// The in-order writer of one shard: documents, rejects and, at the end, its partial.
+/// The in-order writer of one shard: documents, rejects, checkpoints and, at the
+/// end, its partial and its record.
 ///
 /// Chunk results arrive in any order; they are held until every earlier chunk has
-/// been written, so outputs keep the input's order. Every file is written under a
-/// temporary name and renamed by ``finish()``.
+/// been written, so outputs keep the input's order. Documents and rejects grow
+/// under fixed `.inprogress` names beside their final names and are renamed by
+/// ``finish(partials:compressor:fingerprint:)``.
+///
+/// With checkpoints on, the shard's chunks form segments of
+/// ``PipelineConfiguration/checkpointChunks`` chunks. When a segment's last chunk
+/// is written, the writer notes its counts and file lengths (``SegmentEnd``);
+/// once the workers have handed over their counts of the segment, the runner
+/// calls ``checkpoint(_:partials:)``, which makes the files durable, writes the
+/// segment's partial and then the ``ShardCheckpoint``.
 final class ShardOutput {
     /// A chunk outcome waiting for its turn.
     enum Pending {
@@ -14,32 +23,88 @@ final class ShardOutput {
         case truncated([UInt8], line: Int, offset: Int64)
     }
 
+    /// The state of the shard's outputs right after the last chunk of a segment.
+    struct SegmentEnd {
+        /// The segment's number among the shard's segments on disk.
+        var number: Int
+        /// The segment's number counted from this run's first chunk: the runner's key for it.
+        var runSegment: Int
+        var checkpoint: ShardCheckpoint
+        /// Counts that the writer made itself (lines too long or cut off).
+        var ownCounts: Partial
+    }
+
+    /// The status recorded for a file that could not even be looked at: it
+    /// matches no real file, so the next run tries the shard again.
+    private static let unknownFile = FileStatus(size: -1, modified: 0, changed: 0, inode: 0, device: 0)
+
     let shard: Shard
     private let layout: OutputLayout
+    private let state: RunState
+    private let configuration: PipelineConfiguration
+    /// The file's status when reading began, and when it was taken.
+    private let file: FileStatus?
+    private let statusTime: Int64
     private let documents: AtomicFile
     private var rejectedLines: AtomicFile?
     private var rejectReasons: AtomicFile?
     private var pending: [Int: Pending] = [:]
-    private var nextToWrite = 0
+    private var nextToWrite: Int
+    /// Chunks written by earlier runs (skipped by this one).
+    let firstChunk: Int
+    /// Segments on disk when this run began.
+    private let firstSegment: Int
+    /// Segments on disk now.
+    private var segments: Int
+    /// Counts of the current segment made by the writer itself.
     private var accumulator = PartialAccumulator()
-    private var wroteDocuments = false
-    /// Chunks handed out by the reader so far.
-    var chunksRead = 0
+    private var wroteDocuments: Bool
+    private var segmentEnds: [SegmentEnd] = []
+    /// Chunks handed out by the reader so far (counting skipped ones).
+    var chunksRead: Int
     /// Whether the reader has delivered its last chunk.
     var readingDone = false
     /// Why reading stopped early, if it did.
     var failure: ShardReadError?
-    /// Lines, documents and rejects written so far.
-    private(set) var lines = 0
-    private(set) var documentCount = 0
-    private(set) var rejects = 0
-    private(set) var bytes: Int64 = 0
-    private var rejectsByReason: [String: Int] = [:]
+    /// Lines, documents and rejects written so far, earlier runs' included.
+    private(set) var lines: Int
+    private(set) var documentCount: Int
+    private(set) var rejects: Int
+    private(set) var bytes: Int64
+    private(set) var rejectsByReason: [String: Int]
 
-    init(shard: Shard, layout: OutputLayout) throws {
+    /// Starts the shard's outputs, or resumes them from `checkpoint`.
+    init(
+        shard: Shard, layout: OutputLayout, configuration: PipelineConfiguration, file: FileStatus?, statusTime: Int64,
+        checkpoint: ShardCheckpoint?
+    ) throws {
         self.shard = shard
         self.layout = layout
-        documents = try AtomicFile(path: layout.documentsPath(for: shard))
+        self.configuration = configuration
+        self.file = file
+        self.statusTime = statusTime
+        state = RunState(layout: layout)
+        let documentsPath = layout.documentsPath(for: shard)
+        documents = try AtomicFile(
+            path: documentsPath, temporaryPath: OutputLayout.inProgressPath(of: documentsPath),
+            resumingAt: checkpoint.flatMap { $0.documentsLength > 0 ? $0.documentsLength : nil })
+        firstChunk = checkpoint?.chunks ?? 0
+        firstSegment = checkpoint?.segments ?? 0
+        segments = firstSegment
+        nextToWrite = firstChunk
+        chunksRead = firstChunk
+        lines = checkpoint?.lines ?? 0
+        documentCount = checkpoint?.documents ?? 0
+        rejects = checkpoint?.rejects ?? 0
+        bytes = checkpoint?.bytes ?? 0
+        rejectsByReason = checkpoint?.rejectsByReason ?? [:]
+        wroteDocuments = (checkpoint?.documentsLength ?? 0) > 0
+        if let checkpoint {
+            if checkpoint.rejectedLinesLength > 0 {
+                _ = try rejectFiles(resuming: (checkpoint.rejectedLinesLength, checkpoint.rejectReasonsLength))
+            }
+            try removeSegments(from: checkpoint.segments)
+        }
     }
 
     /// Chunks read but not yet written.
@@ -48,12 +113,73 @@ final class ShardOutput {
     /// Whether every chunk has been written and the shard can be finished.
     var isComplete: Bool { readingDone && nextToWrite == chunksRead }
 
+    /// Whether the shard has a checkpoint on disk, from this run or an earlier one.
+    var hasCheckpoint: Bool { segments > 0 || firstChunk > 0 }
+
+    /// The segment of chunk `index`, counted from this run's first chunk.
+    func runSegment(ofChunk index: Int) -> Int {
+        configuration.checkpointChunks > 0 ? (index - firstChunk) / configuration.checkpointChunks : 0
+    }
+
+    /// The segment that the chunks still to come belong to.
+    var currentRunSegment: Int { runSegment(ofChunk: nextToWrite) }
+
     /// Takes one chunk outcome and writes every chunk that is now next in order.
     func deliver(_ item: Pending, index: Int) throws {
         pending[index] = item
         while let next = pending.removeValue(forKey: nextToWrite) {
             try write(next)
             nextToWrite += 1
+            let every = configuration.checkpointChunks
+            if every > 0 && (nextToWrite - firstChunk) % every == 0 { endSegment() }
+        }
+    }
+
+    /// The segments ended since the last call, oldest first.
+    func takeSegmentEnds() -> [SegmentEnd] {
+        defer { segmentEnds = [] }
+        return segmentEnds
+    }
+
+    private func endSegment() {
+        let runSegment = runSegment(ofChunk: nextToWrite - 1)
+        let checkpoint = ShardCheckpoint(
+            shard: shard.relativePath, file: file ?? Self.unknownFile,
+            statusTime: statusTime, settings: configuration.settings, chunkSize: configuration.chunking.chunkSize,
+            maxLineLength: configuration.chunking.maxLineLength, chunks: nextToWrite,
+            segments: firstSegment + runSegment + 1, lines: lines, documents: documentCount, rejects: rejects,
+            bytes: bytes, rejectsByReason: rejectsByReason, documentsLength: documents.bytesWritten,
+            rejectedLinesLength: rejectedLines?.bytesWritten ?? 0, rejectReasonsLength: rejectReasons?.bytesWritten ?? 0)
+        segmentEnds.append(
+            SegmentEnd(number: firstSegment + runSegment, runSegment: runSegment, checkpoint: checkpoint, ownCounts: accumulator.result()))
+        accumulator = PartialAccumulator()
+    }
+
+    /// Makes a segment's outputs durable and records the checkpoint after it.
+    ///
+    /// - Parameters:
+    ///   - end: The segment, as ``takeSegmentEnds()`` gave it.
+    ///   - partials: The workers' counts of the segment's chunks.
+    func checkpoint(_ end: SegmentEnd, partials: [Partial]) throws {
+        var counts = PartialAccumulator()
+        counts.add(end.ownCounts)
+        for partial in partials { counts.add(partial) }
+        try PartialStore.write(counts.result(), to: state.segmentPath(forRelativePath: shard.relativePath, number: end.number))
+        try documents.sync()
+        try rejectedLines?.sync()
+        try rejectReasons?.sync()
+        // Written last: it vouches for everything above.
+        try state.write(end.checkpoint)
+        segments = end.number + 1
+    }
+
+    /// Removes segment partials from `number` on, and unfinished writes of any,
+    /// that a run killed after writing them but before its checkpoint left behind.
+    private func removeSegments(from number: Int) throws {
+        let directory = Path.directory(of: state.segmentPath(forRelativePath: shard.relativePath, number: 0))
+        guard FileSystem.isDirectory(directory) else { return }
+        for name in try FileSystem.contentsOfDirectory(directory) where (Int(name) ?? -1) < 0 || Int(name)! >= number {
+            try FileSystem.removeTree(Path.join(directory, name))
         }
     }
 
@@ -112,10 +238,14 @@ final class ShardOutput {
         accumulator.add(builder.makePartial())
     }
 
-    private func rejectFiles() throws -> (lines: AtomicFile, reasons: AtomicFile) {
+    private func rejectFiles(resuming lengths: (Int64, Int64)? = nil) throws -> (lines: AtomicFile, reasons: AtomicFile) {
         if let rejectedLines, let rejectReasons { return (rejectedLines, rejectReasons) }
-        let lines = try AtomicFile(path: layout.rejectedLinesPath(for: shard))
-        let reasons = try AtomicFile(path: layout.rejectReasonsPath(for: shard))
+        let linesPath = layout.rejectedLinesPath(for: shard)
+        let reasonsPath = layout.rejectReasonsPath(for: shard)
+        let lines = try AtomicFile(
+            path: linesPath, temporaryPath: OutputLayout.inProgressPath(of: linesPath), resumingAt: lengths?.0)
+        let reasons = try AtomicFile(
+            path: reasonsPath, temporaryPath: OutputLayout.inProgressPath(of: reasonsPath), resumingAt: lengths?.1)
         rejectedLines = lines
         rejectReasons = reasons
         return (lines, reasons)
@@ -133,13 +263,15 @@ final class ShardOutput {
         }
     }
 
-    /// Renames the shard's files into place and writes its partial.
+    /// Renames the shard's files into place, writes its partial, then its record,
+    /// and removes its checkpoint.
     ///
     /// - Parameters:
-    ///   - partials: The workers' counts of this shard's documents.
+    ///   - partials: The workers' counts of the shard's last segment.
     ///   - compressor: Makes the empty frame of a shard without documents.
-    /// - Returns: The reasons and counts of this shard's rejects.
-    func finish(partials: [Partial], compressor: ZstdCompressor) throws -> [String: Int] {
+    ///   - fingerprint: The fingerprint of the bytes read, or `nil` when unknown.
+    /// - Returns: The shard's new record.
+    func finish(partials: [Partial], compressor: ZstdCompressor, fingerprint: String?) throws -> ShardRecord {
         if !wroteDocuments {
             // An empty frame keeps the file a valid zstd stream that decodes to nothing.
             var empty: [UInt8] = []
@@ -157,17 +289,38 @@ final class ShardOutput {
         var builder = AggregateBuilder(options: AggregationOptions())
         builder.addShard()
         if failure != nil { builder.addFailedShard() }
-        accumulator.add(builder.makePartial())
-        for partial in partials { accumulator.add(partial) }
-        try PartialStore.write(accumulator.result(), to: layout.partialPath(for: shard))
-        return rejectsByReason
+        var total = PartialAccumulator()
+        total.add(builder.makePartial())
+        total.add(accumulator.result())
+        for partial in partials { total.add(partial) }
+        for number in 0..<segments {
+            total.add(try PartialStore.read(state.segmentPath(forRelativePath: shard.relativePath, number: number)))
+        }
+        try PartialStore.write(total.result(), to: layout.partialPath(for: shard))
+        let record = ShardRecord(
+            shard: shard.relativePath, source: ShardSurvey.absolutePath(shard.path),
+            file: file ?? Self.unknownFile, statusTime: statusTime,
+            fingerprint: fingerprint, settings: configuration.settings, status: failure == nil ? .done : .failed,
+            failure: failure?.reason, failureOffset: failure?.offset, lines: lines, documents: documentCount,
+            rejects: rejects, bytes: bytes, finished: FileStatus.now)
+        try state.write(record)
+        try state.removeCheckpoint(forRelativePath: shard.relativePath)
+        return record
     }
 
-    /// Abandons the shard's new files; the previous ones stay as they were.
+    /// Abandons the shard's unfinished files after a fatal error; the previous
+    /// outputs stay as they were. Files that a checkpoint vouches for are kept
+    /// for the next run to resume from.
     func discard() {
-        documents.discard()
-        rejectedLines?.discard()
-        rejectReasons?.discard()
+        if hasCheckpoint {
+            documents.suspend()
+            rejectedLines?.suspend()
+            rejectReasons?.suspend()
+        } else {
+            documents.discard()
+            rejectedLines?.discard()
+            rejectReasons?.discard()
+        }
         for case .overlong(let line, _, _) in pending.values { try? FileSystem.removeFile(line.spillPath) }
     }
 }

@@ -125,6 +125,7 @@ import Testing
             #expect(error?.description.contains(Path.join(root, "missing")) == true)
             #expect(error?.description.contains(Path.join(root, "target")) == true)
 
+            try FileSystem.removeFile(Path.join(root, "a/under-a-file"))  // no file can be there: not an error
             try FileSystem.removeFile(Path.join(root, "a"))
             try FileSystem.removeFile(Path.join(root, "a"))  // missing: not an error
             #expect(!FileSystem.exists(Path.join(root, "a")))
