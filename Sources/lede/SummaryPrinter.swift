@@ -45,7 +45,7 @@ enum SummaryPrinter {
 
     /// What the run did with the shards it found, against the output directory's state.
     static func stateLine(_ summary: RunSummary) -> String {
-        if summary.shards == 0 && summary.missingRemoved.isEmpty {
+        if summary.shards == 0 && summary.missingRemoved.isEmpty && summary.interruptedShards == 0 {
             return "nothing to do: \(summary.unchangedShards) shard(s) unchanged since the last run; "
                 + "tables re-merged from \(summary.partialsMerged) partial(s)"
         }
@@ -53,6 +53,7 @@ enum SummaryPrinter {
         if summary.resumedShards > 0 {
             parts.append("\(summary.resumedShards) resumed from a checkpoint (\(summary.chunksSkipped) chunk(s) skipped)")
         }
+        if summary.interruptedShards > 0 { parts.append("\(summary.interruptedShards) finished by an interrupted run") }
         if summary.otherInputs > 0 { parts.append("\(summary.otherInputs) kept from other inputs") }
         return "shards: " + parts.joined(separator: ", ") + "; tables merged from \(summary.partialsMerged) partial(s)"
     }

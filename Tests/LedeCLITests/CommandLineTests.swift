@@ -150,3 +150,43 @@ struct CommandLineTests {
         #expect(eval.error.contains("names.yaml:4: unknown label 'PERSON'"), "\(eval.error)")
     }
 }
+
+@Suite("lede status and reruns from the command line")
+struct StatusCommandTests {
+    @Test func statusFollowsTheArchive() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-status-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("corpus").path
+        let out = root.appendingPathComponent("out").path
+        #expect(try LedeProcess.run(["status", "--output", out]).status == 2, "no run yet, no inputs given")
+        #expect(try LedeProcess.run(["sample", "--output", corpus, "--docs", "60", "--shards", "2"]).status == 0)
+        let run = try LedeProcess.run(["run", "--input", corpus, "--output", out, "--tagger", "rules", "--quiet"])
+        #expect(run.status == 0, "\(run.error)")
+        #expect(run.output.contains("2 new, 0 changed, 0 unchanged"), "\(run.output)")
+        let again = try LedeProcess.run(["run", "--input", corpus, "--output", out, "--tagger", "rules", "--quiet"])
+        #expect(again.status == 0)
+        #expect(again.output.contains("nothing to do: 2 shard(s) unchanged"), "\(again.output)")
+        let clean = try LedeProcess.run(["status", "--output", out])
+        #expect(clean.status == 0)
+        #expect(clean.output.contains("shards: 2 (2 done, 0 failed, 0 changed, 0 pending)"), "\(clean.output)")
+        #expect(clean.output.contains("up to date"))
+
+        try FileManager.default.removeItem(atPath: corpus + "/sample-00001.jsonl.zst")
+        try Data("{\"text\": \"Fresh news from Madrid.\"}\n".utf8).write(to: URL(fileURLWithPath: corpus + "/late.jsonl"))
+        let json = try LedeProcess.run(["status", "--output", out, "--json"])
+        #expect(json.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as! [String: Any]
+        let totals = report["totals"] as! [String: Any]
+        #expect(totals["pending"] as? Int == 1)
+        #expect(totals["missing"] as? Int == 1)
+        #expect(totals["done"] as? Int == 1)
+
+        let kept = try LedeProcess.run(["run", "--input", corpus, "--output", out, "--tagger", "rules", "--quiet", "--keep-missing"])
+        #expect(kept.output.contains("kept missing shard: sample-00001.jsonl.zst"), "\(kept.output)")
+        let removed = try LedeProcess.run(["run", "--input", corpus, "--output", out, "--tagger", "rules", "--quiet"])
+        #expect(removed.output.contains("removed shard: sample-00001.jsonl.zst"), "\(removed.output)")
+        #expect(try LedeProcess.run(["status", "--output", out]).output.contains("up to date"))
+        #expect(try LedeProcess.run(["run", "--input", corpus, "--output", out, "--checkpoint-chunks", "-1"]).status == 2)
+    }
+}

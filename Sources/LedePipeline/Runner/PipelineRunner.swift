@@ -53,14 +53,15 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         let state = RunState(layout: layout)
         try FileSystem.createDirectory(layout.partialsDirectory)
         try FileSystem.createDirectory(layout.temporaryDirectory)
-        try state.write(
-            RunRecord(
-                inputs: configuration.inputs.map(ShardSurvey.absolutePath), settings: configuration.settings,
-                chunkSize: configuration.chunking.chunkSize, maxLineLength: configuration.chunking.maxLineLength,
-                holder: RunLock.note(command: "run")))
+        let lastCompleted = state.runRecord()?.completed
+        var runRecord = RunRecord(
+            inputs: configuration.inputs.map(ShardSurvey.absolutePath), settings: configuration.settings,
+            chunkSize: configuration.chunking.chunkSize, maxLineLength: configuration.chunking.maxLineLength,
+            holder: RunLock.note(command: "run"), completed: lastCompleted)
+        try state.write(runRecord)
         let survey = try await ShardSurvey.make(shards: shards, configuration: configuration, layout: layout, logger: logger)
         var summary = RunSummary()
-        try prepare(survey, state: state, summary: &summary)
+        try prepare(survey, state: state, lastCompleted: lastCompleted, summary: &summary)
         let work = survey.assessments.filter(\.needsProcessing).map { ShardWork(shard: $0.shard, checkpoint: $0.checkpoint) }
         logger.info(
             "\(work.count) of \(shards.count) shard(s) to process (\(summary.newShards) new, \(summary.changedShards) changed), \(summary.unchangedShards) unchanged")
@@ -68,6 +69,8 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         let merged = try merge(layout: layout)
         summary.partialsMerged = merged.tables.partials
         summary.store = merged.store
+        runRecord.completed = FileStatus.now
+        try state.write(runRecord)
         summary.seconds = SystemInfo.monotonicSeconds() - started
         summary.peakResidentBytes = SystemInfo.peakResidentBytes
         return summary
@@ -85,7 +88,9 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
 
     /// Applies the survey before any shard is processed: refreshes records,
     /// removes what disappeared, and clears what killed runs left behind.
-    private func prepare(_ survey: ShardSurvey, state: RunState, summary: inout RunSummary) throws {
+    /// Shards that a stopped run finished after the last complete one count in
+    /// this run's summary, so that their rejects are reported once.
+    private func prepare(_ survey: ShardSurvey, state: RunState, lastCompleted: Int64?, summary: inout RunSummary) throws {
         for path in survey.unreadableRecords { try FileSystem.removeFile(path) }
         var kept = survey.records
         for assessment in survey.assessments {
@@ -94,8 +99,14 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
             case .unchanged:
                 summary.unchangedShards += 1
                 if let refreshed = assessment.refreshed { try state.write(refreshed) }
-                if let record = assessment.record, record.status == .failed {
-                    summary.earlierFailures.append(ShardFailure(record))
+                guard let record = assessment.record else { break }
+                if record.status == .failed { summary.earlierFailures.append(ShardFailure(record)) }
+                if record.finished > lastCompleted ?? .min {
+                    // Finished by a run that was stopped before its summary: reported now.
+                    summary.interruptedShards += 1
+                    summary.lines += record.lines
+                    summary.documents += record.documents
+                    summary.rejectsByReason.merge(record.rejectsByReason, uniquingKeysWith: +)
                 }
             case .new:
                 summary.newShards += 1
@@ -431,9 +442,14 @@ struct CoordinatorState<Tagger: EntityTagger> {
             let drain = drains.remove(at: index)
             switch drain.purpose {
             case .checkpoint(let end):
-                try outputs[drain.shard]?.checkpoint(end, partials: drain.partials)
-                summary.checkpointsWritten += 1
-                logger.debug("checkpoint: \(work[drain.shard].shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
+                guard let output = outputs[drain.shard] else { break }
+                if output.isComplete {
+                    output.keepInMemory(end, partials: drain.partials)
+                } else {
+                    try output.checkpoint(end, partials: drain.partials)
+                    summary.checkpointsWritten += 1
+                    logger.debug("checkpoint: \(work[drain.shard].shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
+                }
             case .finish:
                 try finish(drain.shard, partials: drain.partials)
             }

@@ -32,6 +32,10 @@ public struct RunSummary: Sendable {
     public var unchangedShards = 0
     /// Shards resumed from a checkpoint.
     public var resumedShards = 0
+    /// Shards finished by runs that were stopped before they completed, since
+    /// the last run that did; their lines, documents and rejects count in this
+    /// summary.
+    public var interruptedShards = 0
     /// Checkpointed chunks decoded and skipped by resumed shards.
     public var chunksSkipped = 0
     /// Checkpoints written.
@@ -50,11 +54,12 @@ public struct RunSummary: Sendable {
     public var failures: [ShardFailure] = []
     /// Shards that failed in an earlier run and are unchanged since.
     public var earlierFailures: [ShardFailure] = []
-    /// Lines of the shards processed in this run (counting lines before a checkpoint).
+    /// Lines of the shards processed in this run (counting lines before a
+    /// checkpoint) and of the ``interruptedShards``.
     public var lines = 0
-    /// Documents of the shards processed in this run (likewise).
+    /// Documents of the same shards.
     public var documents = 0
-    /// Lines rejected, by reason code.
+    /// Lines rejected in the same shards, by reason code.
     public var rejectsByReason: [String: Int] = [:]
     /// Decoded JSONL bytes read in this run (not counting skipped chunks).
     public var bytes: Int64 = 0

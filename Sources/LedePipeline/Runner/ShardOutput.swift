@@ -58,6 +58,8 @@ final class ShardOutput {
     private var segments: Int
     /// Counts of the current segment made by the writer itself.
     private var accumulator = PartialAccumulator()
+    /// Counts of segments ended but not checkpointed (``keepInMemory(_:partials:)``).
+    private var lastSegments = PartialAccumulator()
     private var wroteDocuments: Bool
     private var segmentEnds: [SegmentEnd] = []
     /// Chunks handed out by the reader so far (counting skipped ones).
@@ -171,6 +173,14 @@ final class ShardOutput {
         // Written last: it vouches for everything above.
         try state.write(end.checkpoint)
         segments = end.number + 1
+    }
+
+    /// Keeps a segment's counts for ``finish(partials:compressor:fingerprint:)``
+    /// instead of checkpointing it: the shard is complete, so a checkpoint would
+    /// only cost a flush and be removed again a moment later.
+    func keepInMemory(_ end: SegmentEnd, partials: [Partial]) {
+        lastSegments.add(end.ownCounts)
+        for partial in partials { lastSegments.add(partial) }
     }
 
     /// Removes segment partials from `number` on, and unfinished writes of any,
@@ -292,6 +302,7 @@ final class ShardOutput {
         var total = PartialAccumulator()
         total.add(builder.makePartial())
         total.add(accumulator.result())
+        total.add(lastSegments.result())
         for partial in partials { total.add(partial) }
         for number in 0..<segments {
             total.add(try PartialStore.read(state.segmentPath(forRelativePath: shard.relativePath, number: number)))
@@ -302,7 +313,7 @@ final class ShardOutput {
             file: file ?? Self.unknownFile, statusTime: statusTime,
             fingerprint: fingerprint, settings: configuration.settings, status: failure == nil ? .done : .failed,
             failure: failure?.reason, failureOffset: failure?.offset, lines: lines, documents: documentCount,
-            rejects: rejects, bytes: bytes, finished: FileStatus.now)
+            rejects: rejects, rejectsByReason: rejectsByReason, bytes: bytes, finished: FileStatus.now)
         try state.write(record)
         try state.removeCheckpoint(forRelativePath: shard.relativePath)
         return record

@@ -10,12 +10,19 @@ public struct RunRecord: Codable, Sendable, Equatable {
     public var maxLineLength: Int
     /// Who ran it: process id, host and start time.
     public var holder: String
+    /// When a run last completed (merged its tables), ns since 1970: shards
+    /// finished after it were finished by runs that were stopped, and the next
+    /// complete run reports them.
+    public var completed: Int64?
 
-    public init(inputs: [String], settings: String, chunkSize: Int, maxLineLength: Int, holder: String) {
+    public init(
+        inputs: [String], settings: String, chunkSize: Int, maxLineLength: Int, holder: String, completed: Int64? = nil
+    ) {
         self.inputs = inputs
         self.settings = settings
         self.chunkSize = chunkSize
         self.maxLineLength = maxLineLength
         self.holder = holder
+        self.completed = completed
     }
 }

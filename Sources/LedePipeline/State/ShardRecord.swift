@@ -47,6 +47,8 @@ public struct ShardRecord: Codable, Sendable, Equatable {
     public var documents: Int
     /// Lines rejected.
     public var rejects: Int
+    /// Lines rejected, by reason.
+    public var rejectsByReason: [String: Int]
     /// Decoded bytes read.
     public var bytes: Int64
     /// When the shard was finished (ns since 1970).
@@ -55,7 +57,7 @@ public struct ShardRecord: Codable, Sendable, Equatable {
     public init(
         shard: String, source: String, file: FileStatus, statusTime: Int64, fingerprint: String?, settings: String,
         status: Status, failure: String? = nil, failureOffset: Int64? = nil, lines: Int, documents: Int, rejects: Int,
-        bytes: Int64, finished: Int64
+        rejectsByReason: [String: Int], bytes: Int64, finished: Int64
     ) {
         format = Self.formatVersion
         self.shard = shard
@@ -70,6 +72,7 @@ public struct ShardRecord: Codable, Sendable, Equatable {
         self.lines = lines
         self.documents = documents
         self.rejects = rejects
+        self.rejectsByReason = rejectsByReason
         self.bytes = bytes
         self.finished = finished
     }

@@ -221,6 +221,34 @@ struct IncrementalRunTests {
         #expect(third.exitCode == 0)
     }
 
+    /// Rejects of shards that a stopped run finished are reported by the next
+    /// complete run, once.
+    @Test func theRejectsOfAStoppedRunAreReportedByTheNextOne() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        let shard = Path.join(root, "wire.jsonl")
+        try Fixtures.writeShard([Array(#"{"text":"Talks in Geneva."}"#.utf8), Array("not json".utf8)], to: shard, zstd: false)
+        let out = Path.join(root, "out")
+        #expect(try await runPipeline(inputs: [shard], output: out, jobs: 1).exitCode == 1)
+        // What a run killed after finishing the shard but before its end leaves:
+        // a record newer than the last complete run.
+        let state = RunState(layout: OutputLayout(root: out))
+        var last = try #require(state.runRecord())
+        let record = try #require(try state.records().records["wire.jsonl"])
+        last.completed = record.finished - 1
+        try AtomicFile.write(Array(try JSONEncoder().encode(last)), to: OutputLayout(root: out).runRecordPath)
+
+        let next = try await runPipeline(inputs: [shard], output: out, jobs: 1)
+        #expect(next.shards == 0)
+        #expect(next.interruptedShards == 1)
+        #expect(next.rejectsByReason == ["not-json": 1])
+        #expect(next.exitCode == 1)
+        let after = try await runPipeline(inputs: [shard], output: out, jobs: 1)
+        #expect(after.interruptedShards == 0)
+        #expect(after.rejects == 0)
+        #expect(after.exitCode == 0)
+    }
+
     @Test func leftoversOfAKilledRunAreCleanedUp() async throws {
         let root = try Fixtures.temporaryDirectory()
         defer { Fixtures.remove(root) }
