@@ -29,6 +29,20 @@ public enum FileSystem {
         }
     }
 
+    /// `path` made absolute against the working directory, without resolving
+    /// links: `data/x` → `/home/me/data/x`, `./x` → `/home/me/x`.
+    ///
+    /// The corresponding C function is `getcwd`.
+    public static func absolutePath(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return path }
+        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var relative = Substring(path)
+        while relative.hasPrefix("./") { relative = relative.dropFirst(2).drop { $0 == "/" } }
+        return relative.isEmpty || relative == "." ? directory : Path.join(directory, String(relative))
+    }
+
     /// Whether `path` names an existing directory (following links).
     public static func isDirectory(_ path: String) -> Bool {
         var info = stat()

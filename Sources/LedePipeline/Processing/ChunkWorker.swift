@@ -55,7 +55,8 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     /// - Parameters:
     ///   - bytes: Whole lines, each ending in `\n` except perhaps the shard's last.
     ///   - index: The chunk's position in its shard.
-    ///   - shard: The shard's number in the run; its counts accumulate until ``takePartial(shard:)``.
+    ///   - shard: The key the chunk's counts accumulate under until ``takePartial(shard:)``:
+    ///     the runner uses one per shard, or per checkpointed segment of a shard.
     ///   - shardName: The shard's relative path, for missing ids and reject records.
     ///   - firstLine: The 1-based line number of the chunk's first line.
     ///   - byteOffset: The chunk's offset in the shard's decoded stream.

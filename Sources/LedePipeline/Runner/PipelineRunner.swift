@@ -55,7 +55,7 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         try FileSystem.createDirectory(layout.temporaryDirectory)
         let lastCompleted = state.runRecord()?.completed
         var runRecord = RunRecord(
-            inputs: configuration.inputs.map(ShardSurvey.absolutePath), settings: configuration.settings,
+            inputs: configuration.inputs.map(FileSystem.absolutePath), settings: configuration.settings,
             chunkSize: configuration.chunking.chunkSize, maxLineLength: configuration.chunking.maxLineLength,
             holder: RunLock.note(command: "run"), completed: lastCompleted)
         try state.write(runRecord)

@@ -309,7 +309,7 @@ final class ShardOutput {
         }
         try PartialStore.write(total.result(), to: layout.partialPath(for: shard))
         let record = ShardRecord(
-            shard: shard.relativePath, source: ShardSurvey.absolutePath(shard.path),
+            shard: shard.relativePath, source: FileSystem.absolutePath(shard.path),
             file: file ?? Self.unknownFile, statusTime: statusTime,
             fingerprint: fingerprint, settings: configuration.settings, status: failure == nil ? .done : .failed,
             failure: failure?.reason, failureOffset: failure?.offset, lines: lines, documents: documentCount,

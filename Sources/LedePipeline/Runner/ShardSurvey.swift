@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import LedeIO
 import Logging
 
@@ -73,17 +66,5 @@ public struct ShardSurvey: Sendable {
         return ShardSurvey(
             assessments: assessments.map { $0! }, records: records, missing: missing, elsewhere: elsewhere,
             unreadableRecords: unreadable)
-    }
-
-    /// `path` made absolute against the working directory (links are kept), so
-    /// that records and the run record mean the same from any directory.
-    public static func absolutePath(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return path }
-        let directory = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var relative = Substring(path)
-        while relative.hasPrefix("./") { relative = relative.dropFirst(2).drop { $0 == "/" } }
-        return relative.isEmpty || relative == "." ? directory : Path.join(directory, String(relative))
     }
 }

@@ -73,7 +73,9 @@ public struct ShardAssessment: Sendable {
         refreshed: inout ShardRecord?
     ) -> Verdict {
         if record.settings != settings { return .changed("the run settings changed") }
-        if !FileSystem.isDirectory(layout.partialPath(for: shard)) || !FileSystem.isRegularFile(layout.documentsPath(for: shard)) {
+        if !FileSystem.isDirectory(layout.partialPath(for: shard)) || !FileSystem.isRegularFile(layout.documentsPath(for: shard))
+            || (record.rejects > 0 && !FileSystem.isRegularFile(layout.rejectedLinesPath(for: shard)))
+        {
             return .changed("its outputs are missing")
         }
         guard let status else { return .changed("it cannot be read") }
@@ -89,7 +91,7 @@ public struct ShardAssessment: Sendable {
         var updated = record
         updated.file = status
         updated.statusTime = now
-        updated.source = ShardSurvey.absolutePath(shard.path)
+        updated.source = FileSystem.absolutePath(shard.path)
         if updated != record { refreshed = updated }
         return .unchanged
     }

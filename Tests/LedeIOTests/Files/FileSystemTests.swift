@@ -132,6 +132,15 @@ import Testing
             #expect(throws: SystemError.self) { try FileSystem.fileInfo(Path.join(root, "a")) }
         }
     }
+
+    @Test func absolutePathsStartAtTheWorkingDirectory() {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let cwd = String(cString: getcwd(&buffer, buffer.count)!)
+        #expect(FileSystem.absolutePath("/data/x.jsonl") == "/data/x.jsonl")
+        #expect(FileSystem.absolutePath("data/x.jsonl") == Path.join(cwd, "data/x.jsonl"))
+        #expect(FileSystem.absolutePath("./data/*.zst") == Path.join(cwd, "data/*.zst"))
+        #expect(FileSystem.absolutePath(".") == cwd)
+    }
 }
 
 @Suite struct FileDescriptorTests {
