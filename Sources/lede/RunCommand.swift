@@ -57,8 +57,10 @@ extension Lede {
         @Option(name: .long, help: "Checkpoint a shard every N chunks, so that a killed run resumes it there (0: never; default: every 256 MiB).")
         var checkpointChunks: Int?
 
-        @Flag(name: .long, help: "Keep the counts and documents of recorded shards whose files are gone.")
-        var keepMissing = false
+        @Flag(
+            name: .long, inversion: .prefixedNo,
+            help: "Keep the counts and documents of recorded shards whose files are gone (default: remove them).")
+        var keepMissing: Bool?
 
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false
@@ -100,8 +102,6 @@ extension Lede {
                 taggerOptions.model = settings.model
                 taggerOptions.gazetteer = settings.gazetteers ?? []
                 configuration.taggerIdentity = taggerOptions.identity
-                if let checkpointChunks { configuration.checkpointChunks = checkpointChunks }
-                configuration.keepMissing = keepMissing
             } catch {
                 throw ValidationError("\(error)")
             }
@@ -136,7 +136,8 @@ extension Lede {
                 tagger: taggerOptions.tagger.flatMap { PipelineSettings.TaggerKind(rawValue: $0.rawValue) },
                 model: taggerOptions.model, gazetteers: taggerOptions.gazetteer.isEmpty ? nil : taggerOptions.gazetteer,
                 cooccurrenceCap: cooccurrenceCap, output: output, jobs: jobs,
-                chunkSizeMiB: chunkSize, maxLineLengthMiB: maxLineLength, compressionLevel: compressionLevel)
+                chunkSizeMiB: chunkSize, maxLineLengthMiB: maxLineLength, compressionLevel: compressionLevel,
+                checkpointChunks: checkpointChunks, keepMissing: keepMissing)
         }
     }
 }

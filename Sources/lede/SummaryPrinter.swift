@@ -18,7 +18,7 @@ enum SummaryPrinter {
         }
         Swift.print(stateLine(summary))
         for shard in summary.missingRemoved {
-            Swift.print("removed shard: \(shard) (its file is gone; --keep-missing keeps such shards)")
+            Swift.print("removed shard: \(shard) (its file is gone; --keep-missing, or keep-missing: true in a pipeline file, keeps such shards)")
         }
         for shard in summary.missingKept {
             Swift.print("kept missing shard: \(shard) (its file is gone)")

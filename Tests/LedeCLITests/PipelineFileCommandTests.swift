@@ -74,6 +74,27 @@ struct PipelineFileCommandTests {
         #expect(entities.contains("Z. Quillane,PER,2,1"), "\(entities)")
     }
 
+    @Test func theRunSectionsStateOptionsReachTheRun() throws {
+        let root = try project(shards: 2)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let pipeline = root.appendingPathComponent("Pipelines/keep.yaml")
+        try write(
+            """
+            inputs: {paths: [../corpus]}
+            tagger: {kind: rules}
+            outputs: {directory: ../out}
+            run: {checkpoint-chunks: 0, keep-missing: true}
+            """, to: pipeline)
+        #expect(try LedeProcess.run(["run", pipeline.path, "--quiet"]).status == 0)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("corpus/sample-00001.jsonl.zst"))
+        let kept = try LedeProcess.run(["run", pipeline.path, "--quiet"])
+        #expect(kept.status == 0, "\(kept.error)")
+        #expect(kept.output.contains("kept missing shard: sample-00001.jsonl.zst"), "\(kept.output)")
+        let removed = try LedeProcess.run(["run", pipeline.path, "--no-keep-missing", "--quiet"])
+        #expect(removed.status == 0, "\(removed.error)")
+        #expect(removed.output.contains("removed shard: sample-00001.jsonl.zst"), "\(removed.output)")
+    }
+
     @Test func aBadPipelineFileExitsTwoNamingItsLine() throws {
         let root = try project(shards: 1)
         defer { try? FileManager.default.removeItem(at: root) }

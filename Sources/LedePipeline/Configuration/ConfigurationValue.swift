@@ -80,6 +80,17 @@ struct ConfigurationValue {
         return value
     }
 
+    /// `true` or `false` (YAML's other spellings of them too, such as `yes` and `no`).
+    func boolean(meaning: String) throws(PipelineFileError) -> Bool {
+        guard case .scalar(let scalar) = node else {
+            throw error("expects true or false (\(meaning)), not \(kindDescription)")
+        }
+        guard node.tag == Tag(.bool), let value = node.bool else {
+            throw error("expects true or false (\(meaning)), not \(Self.quoted(scalar.string))")
+        }
+        return value
+    }
+
     /// One of `choices`.
     func choice<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) throws(PipelineFileError) -> Choice
     where Choice.RawValue == String {

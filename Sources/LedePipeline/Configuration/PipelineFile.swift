@@ -28,6 +28,8 @@ import Yams
 ///   chunk-size: 4                       # MiB
 ///   max-line-length: 64                 # MiB
 ///   compression-level: 1
+///   checkpoint-chunks: 64               # 0: no checkpoints
+///   keep-missing: false
 /// ```
 ///
 /// Keys are the command line's option names. Every key is optional; a null value
@@ -150,7 +152,9 @@ public enum PipelineFile {
         }
 
         private func readRun(_ value: ConfigurationValue, into settings: inout PipelineSettings) throws(PipelineFileError) {
-            let entries = try value.mapping(allowed: ["jobs", "chunk-size", "max-line-length", "compression-level"])
+            let entries = try value.mapping(allowed: [
+                "jobs", "chunk-size", "max-line-length", "compression-level", "checkpoint-chunks", "keep-missing",
+            ])
             let minimum = PipelineSettings.minimumCount
             settings.jobs = try present(entries["jobs"])?.integer(
                 in: minimum..., meaning: "chunks processed at once, at least \(minimum); remove the key to use all cores")
@@ -163,6 +167,10 @@ public enum PipelineFile {
                 in: Int(levels.lowerBound)...Int(levels.upperBound),
                 meaning: "the zstd level of the documents, \(levels.lowerBound) to \(levels.upperBound)")
             settings.compressionLevel = level.map(Int32.init)
+            settings.checkpointChunks = try present(entries["checkpoint-chunks"])?.integer(
+                in: 0..., meaning: "chunks of a shard between two checkpoints, 0 for none; remove the key for one every 256 MiB")
+            settings.keepMissing = try present(entries["keep-missing"])?.boolean(
+                meaning: "whether recorded shards whose files are gone keep their documents and counts")
         }
 
         /// The value unless it is absent or null.

@@ -47,6 +47,10 @@ public struct PipelineSettings: Sendable, Equatable {
     public var maxLineLengthMiB: Int?
     /// zstd level of the annotated documents.
     public var compressionLevel: Int32?
+    /// A checkpoint after every this many chunks of a shard; 0 turns them off.
+    public var checkpointChunks: Int?
+    /// Whether recorded shards whose files are gone keep their contributions.
+    public var keepMissing: Bool?
 
     /// The pipeline file the inputs were read from, for errors that name it.
     public var file: String?
@@ -63,7 +67,8 @@ public struct PipelineSettings: Sendable, Equatable {
         inputs: [String]? = nil, textField: String? = nil, idField: String? = nil, dateField: String? = nil,
         sourceField: String? = nil, tagger: TaggerKind? = nil, model: String? = nil, gazetteers: [String]? = nil,
         cooccurrenceCap: Int? = nil, output: String? = nil, sqlite: String? = nil, jobs: Int? = nil,
-        chunkSizeMiB: Int? = nil, maxLineLengthMiB: Int? = nil, compressionLevel: Int32? = nil
+        chunkSizeMiB: Int? = nil, maxLineLengthMiB: Int? = nil, compressionLevel: Int32? = nil,
+        checkpointChunks: Int? = nil, keepMissing: Bool? = nil
     ) {
         self.inputs = inputs
         self.textField = textField
@@ -80,6 +85,8 @@ public struct PipelineSettings: Sendable, Equatable {
         self.chunkSizeMiB = chunkSizeMiB
         self.maxLineLengthMiB = maxLineLengthMiB
         self.compressionLevel = compressionLevel
+        self.checkpointChunks = checkpointChunks
+        self.keepMissing = keepMissing
     }
 
     /// These settings where given, `base` elsewhere: the command line over a file.
@@ -94,7 +101,8 @@ public struct PipelineSettings: Sendable, Equatable {
             cooccurrenceCap: cooccurrenceCap ?? base.cooccurrenceCap, output: output ?? base.output,
             sqlite: sqlite ?? base.sqlite, jobs: jobs ?? base.jobs, chunkSizeMiB: chunkSizeMiB ?? base.chunkSizeMiB,
             maxLineLengthMiB: maxLineLengthMiB ?? base.maxLineLengthMiB,
-            compressionLevel: compressionLevel ?? base.compressionLevel)
+            compressionLevel: compressionLevel ?? base.compressionLevel,
+            checkpointChunks: checkpointChunks ?? base.checkpointChunks, keepMissing: keepMissing ?? base.keepMissing)
         merged.file = file ?? base.file
         merged.inputLocations = inputs == nil ? base.inputLocations : inputLocations
         return merged
@@ -157,6 +165,7 @@ public struct PipelineSettings: Sendable, Equatable {
                 maxLineLength: maxLineLengthMiB.map { $0 << 20 } ?? chunking.maxLineLength),
             fields: fieldNames,
             aggregation: cooccurrenceCap.map(AggregationOptions.init(cooccurrenceCap:)) ?? AggregationOptions(),
-            compressionLevel: compressionLevel ?? PipelineConfiguration.defaultCompressionLevel)
+            compressionLevel: compressionLevel ?? PipelineConfiguration.defaultCompressionLevel,
+            checkpointChunks: checkpointChunks, keepMissing: keepMissing ?? false)
     }
 }

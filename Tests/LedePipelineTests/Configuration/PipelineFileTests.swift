@@ -41,6 +41,8 @@ struct PipelineFileTests {
               chunk-size: 8
               max-line-length: 16
               compression-level: 5
+              checkpoint-chunks: 16
+              keep-missing: true
             """)
         #expect(settings.inputs == ["/srv/lede/archive", "/data/extra/*.jsonl.zst"])
         #expect(settings.inputLocations == [.init(line: 3, column: 7), .init(line: 4, column: 7)])
@@ -54,6 +56,8 @@ struct PipelineFileTests {
         #expect(configuration.chunking == ChunkingOptions(chunkSize: 8 << 20, maxLineLength: 16 << 20))
         #expect(configuration.aggregation.cooccurrenceCap == 12)
         #expect(configuration.compressionLevel == 5)
+        #expect(configuration.checkpointChunks == 16)
+        #expect(configuration.keepMissing)
     }
 
     @Test func absentAndNullKeysTakeTheDefaults() throws {
@@ -66,14 +70,17 @@ struct PipelineFileTests {
             run:
               jobs: ~
               chunk-size:
+              keep-missing: null
             """)
         #expect(settings.inputs == ["/srv/lede/Pipelines/shards.jsonl"])
-        #expect(settings.jobs == nil && settings.chunkSizeMiB == nil && settings.tagger == nil)
+        #expect(settings.jobs == nil && settings.chunkSizeMiB == nil && settings.tagger == nil && settings.keepMissing == nil)
         let configuration = try settings.configuration()
         #expect(configuration.jobs == PipelineConfiguration.defaultJobs)
         #expect(configuration.chunking == ChunkingOptions())
         #expect(configuration.fields == FieldNames())
         #expect(configuration.compressionLevel == PipelineConfiguration.defaultCompressionLevel)
+        #expect(configuration.checkpointChunks == PipelineConfiguration.defaultCheckpointChunks(chunkSize: ChunkingOptions().chunkSize))
+        #expect(!configuration.keepMissing)
     }
 
     @Test func commandLineSettingsWinOverTheFile() throws {
@@ -82,9 +89,10 @@ struct PipelineFileTests {
             inputs: {paths: [a, b], fields: {text: body, id: uid}}
             tagger: {kind: rules}
             outputs: {directory: out}
-            run: {jobs: 4, chunk-size: 2}
+            run: {jobs: 4, chunk-size: 2, checkpoint-chunks: 8, keep-missing: true}
             """)
-        let commandLine = PipelineSettings(inputs: ["/elsewhere"], idField: "key", tagger: .model, jobs: 1)
+        let commandLine = PipelineSettings(
+            inputs: ["/elsewhere"], idField: "key", tagger: .model, jobs: 1, keepMissing: false)
         let merged = commandLine.overriding(file)
         #expect(merged.inputs == ["/elsewhere"])
         #expect(merged.inputLocations.isEmpty)
@@ -92,6 +100,13 @@ struct PipelineFileTests {
         #expect(merged.tagger == .model)
         #expect(merged.jobs == 1)
         #expect(merged.chunkSizeMiB == 2)
+        #expect(merged.checkpointChunks == 8)
+        #expect(merged.keepMissing == false, "--no-keep-missing wins over keep-missing: true")
+        #expect(try PipelineSettings(checkpointChunks: 0).overriding(file).configuration().checkpointChunks == 0)
+        // Without checkpoint-chunks, checkpoints come every 256 MiB of the file's chunk size.
+        var noInterval = file
+        noInterval.checkpointChunks = nil
+        #expect(try noInterval.configuration().checkpointChunks == 128)
         #expect(merged.output == "/srv/lede/Pipelines/out")
         #expect(merged.file == "p.yaml")
         #expect(PipelineSettings().overriding(file) == file)
@@ -124,6 +139,9 @@ struct PipelineFileTests {
         ("run:\n  jobs: 0\n", 2, 9, "run.jobs", "at least 1"),
         ("run:\n  compression-level: 22\n", 2, 22, "run.compression-level", "1 to 19"),
         ("aggregation:\n  cooccurrence-cap: -1\n", 2, 21, "aggregation.cooccurrence-cap", "0 or more"),
+        ("run:\n  checkpoint-chunks: -1\n", 2, 22, "run.checkpoint-chunks", "0 for none"),
+        ("run:\n  keep-missing: sometimes\n", 2, 17, "run.keep-missing", "expects true or false"),
+        ("run:\n  keep-missing: \"true\"\n", 2, 17, "run.keep-missing", "expects true or false"),
         // A tagger name that does not exist.
         ("tagger:\n  kind: crf\n", 2, 9, "tagger.kind", "\"crf\" is not one of model, rules"),
         // Glob patterns that glob(3) would not expand as a shell does.
@@ -236,6 +254,7 @@ struct PipelineFileTests {
         #expect(settings.tagger == .model)
         #expect(settings.model == root + "/Models/ner-perceptron.bin")
         #expect(settings.jobs == nil)
+        #expect(settings.checkpointChunks == nil && settings.keepMissing == false)
         #expect(try settings.configuration().chunking == ChunkingOptions())
     }
 }
