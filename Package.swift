@@ -62,7 +62,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LedePipelineTests",
-            dependencies: ["LedePipeline", "LedeAggregation", "LedeIO", "LedeSample", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "LedePipeline", "LedeAggregation", "LedeIO", "LedeSample", "LedeStore",
+                .product(name: "Logging", package: "swift-log"), .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "LedeCLITests"),
     ],

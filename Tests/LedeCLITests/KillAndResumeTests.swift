@@ -128,6 +128,21 @@ struct KillAndResumeTests {
         }
     }
 
+    /// Waits until the store is being built under `out/_state/tmp`, or the run ends.
+    private static func waitForStore(_ run: RunningLede, _ out: String) {
+        while run.process.isRunning {
+            if FileManager.default.fileExists(atPath: out + "/_state/tmp/lede.sqlite.tmp") { return }
+            usleep(200)
+        }
+    }
+
+    /// `lede top` reads the store of `out`.
+    private static func expectReadableStore(_ out: String, _ moment: String) throws {
+        #expect(FileManager.default.fileExists(atPath: out + "/lede.sqlite"), "no store \(moment)")
+        let top = try LedeProcess.run(["top", "--output", out, "--limit", "3"])
+        #expect(top.status == 0 && !top.output.isEmpty, "lede top \(moment): \(top.error)")
+    }
+
     /// The tables after a kill: none yet, or all of one of the `expected` sets.
     private static func expectWholeTables(_ out: String, oneOf expected: [[String: Data]], _ moment: String) {
         let tables = tree(out + "/aggregates")
@@ -170,6 +185,7 @@ struct KillAndResumeTests {
             // 1 for the bad line, or 0 when a run got to its end before the kill and reported it.
             #expect(resumed.status <= 1, "a killed run's lock is no obstacle: \(resumed.error)")
             #expect(Self.outputs(out) == expected, "seed \(seed)")
+            try Self.expectReadableStore(out, "after resuming (seed \(seed))")
         }
         print("killAndResume: \(kills) kills at random moments survived")
         #expect(kills >= 5)
@@ -186,10 +202,14 @@ struct KillAndResumeTests {
         var kills = 0
         // The first sample shard has three chunks of 1 MiB: after its second
         // checkpoint, its last chunk is still being tagged.
-        for moment in ["checkpoint: sample-00000.jsonl.zst after 2 chunk(s)", "shard done:", "merge"] {
+        for moment in ["checkpoint: sample-00000.jsonl.zst after 2 chunk(s)", "shard done:", "merge", "store"] {
             let out = root.appendingPathComponent("out-\(moment.filter(\.isLetter))").path
             let run = try RunningLede(Self.runArguments(corpus, out))
-            if moment == "merge" { Self.waitForMerge(run, out) } else { run.waitFor(moment) }
+            switch moment {
+            case "merge": Self.waitForMerge(run, out)
+            case "store": Self.waitForStore(run, out)
+            default: run.waitFor(moment)
+            }
             if run.kill() { kills += 1 }
             Self.expectWholeTables(out, oneOf: [expected["aggregates"]!], "at \(moment)")
             let resumed = try LedeProcess.run(Self.runArguments(corpus, out, logLevel: "info"))
@@ -198,6 +218,7 @@ struct KillAndResumeTests {
                 #expect(resumed.output.contains("resumed from a checkpoint"), "\(resumed.output)")
             }
             #expect(Self.outputs(out) == expected, "killed at \(moment)")
+            try Self.expectReadableStore(out, "after resuming from a kill at \(moment)")
         }
         print("killAndResume: \(kills) kills at named stages survived")
         #expect(kills >= 2)
@@ -212,6 +233,8 @@ struct KillAndResumeTests {
         let out = root.appendingPathComponent("out").path
         #expect(try LedeProcess.run(Self.runArguments(corpus, out, logLevel: "info")).status == 1)
         let before = Self.tree(out + "/aggregates")
+        let storeBefore = FileManager.default.contents(atPath: out + "/lede.sqlite")
+        #expect(storeBefore != nil)
         // The next night: one shard re-delivered with other content, one new shard.
         let other = root.appendingPathComponent("other").path
         #expect(try LedeProcess.run(["sample", "--output", other, "--docs", "600", "--shards", "2", "--seed", "64"]).status == 0)
@@ -224,15 +247,26 @@ struct KillAndResumeTests {
         let expected = Self.outputs(reference)
 
         var kills = 0
-        for moment in ["shard done:", "merge"] {
+        for moment in ["shard done:", "merge", "store"] {
             let run = try RunningLede(Self.runArguments(corpus, out))
-            if moment == "merge" { Self.waitForMerge(run, out) } else { run.waitFor(moment) }
-            if run.kill() { kills += 1 }
+            switch moment {
+            case "merge": Self.waitForMerge(run, out)
+            case "store": Self.waitForStore(run, out)
+            default: run.waitFor(moment)
+            }
+            let killed = run.kill()
+            if killed { kills += 1 }
             Self.expectWholeTables(out, oneOf: [before, expected["aggregates"]!], "during the update, at \(moment)")
+            if killed && moment != "store" {
+                // The store is rebuilt after the tables: a kill before then leaves the previous one as it was.
+                #expect(FileManager.default.contents(atPath: out + "/lede.sqlite") == storeBefore, "killed at \(moment)")
+            }
+            try Self.expectReadableStore(out, "after a kill during the update, at \(moment)")
         }
         let finished = try LedeProcess.run(Self.runArguments(corpus, out, logLevel: "info"))
         #expect(finished.status == 0, "no new rejects: \(finished.error)")
         #expect(Self.outputs(out) == expected)
+        try Self.expectReadableStore(out, "after the update")
         print("killAndResume: \(kills) kills during an update survived")
     }
 
@@ -244,12 +278,17 @@ struct KillAndResumeTests {
         let first = try RunningLede(Self.runArguments(corpus, out))
         first.waitFor("to process")
         let second = try LedeProcess.run(Self.runArguments(corpus, out, logLevel: "info"))
+        let pipeline = root.appendingPathComponent("same.yaml")
+        try Data("inputs: {paths: [corpus]}\ntagger: {kind: rules}\noutputs: {directory: out}\n".utf8).write(to: pipeline)
+        let fromFile = try LedeProcess.run(["run", pipeline.path])
         let merge = try LedeProcess.run(["merge", "--output", out])
         let status = try LedeProcess.run(["status", "--output", out])
         let ended = first.finish()
         #expect(second.status == 3)
         #expect(second.error.contains("pid \(first.process.processIdentifier) on "), "\(second.error)")
         #expect(second.error.contains("lede run since "))
+        #expect(fromFile.status == 3, "\(fromFile.error)")
+        #expect(fromFile.error.contains("pid \(first.process.processIdentifier) on "), "\(fromFile.error)")
         #expect(merge.status == 3)
         #expect(status.status == 0)
         #expect(status.output.contains("running: pid \(first.process.processIdentifier)"), "\(status.output)")
