@@ -6,7 +6,8 @@
 /// timeline       date, entity, mentions, documents
 /// tags           tag, mentions, documents
 /// stats          kind (counter, reject, source), name, value
-/// shards         name, partial, lines, documents, rejects, bytes, tokens, mentions, undated, failed, failure
+/// shards         name, partial, lines, documents, rejects, bytes, tokens, mentions, undated, failed, failure,
+///                file_size, file_modified_ns, fingerprint   — the file as read, when the run state knows it
 /// shard_rejects  shard, reason, lines
 /// ```
 ///
@@ -67,7 +68,10 @@ enum StoreSchema {
             mentions INTEGER NOT NULL,
             undated INTEGER NOT NULL,
             failed INTEGER NOT NULL,
-            failure TEXT
+            failure TEXT,
+            file_size INTEGER,
+            file_modified_ns INTEGER,
+            fingerprint TEXT
         );
         CREATE TABLE shard_rejects (
             shard TEXT NOT NULL REFERENCES shards (name),

@@ -72,6 +72,9 @@ import Testing
         defer { scratch.remove() }
         var shards = try writeShards(newsShards, in: scratch)
         shards[1].failure = "zstd stream corrupt at byte 1234"
+        shards[1].fileSize = 987
+        shards[1].fileModified = 1_700_000_000_123_456_789
+        shards[1].fingerprint = "xxh64:0123456789abcdef"
         let path = scratch.join("lede.sqlite")
         _ = try StoreWriter.rebuild(shards: shards, destination: path, temporaryPath: scratch.join("tmp.sqlite"), durable: false)
         #expect(
@@ -83,6 +86,12 @@ import Testing
         #expect(
             try rows(path, "SELECT shard, reason, lines FROM shard_rejects ORDER BY shard")
                 == [["wire/day-1.jsonl.zst", "not-json", "1"], ["wire/day-2.jsonl.zst", "not-json", "1"]])
+        #expect(
+            try rows(path, "SELECT name, file_size, file_modified_ns, fingerprint FROM shards ORDER BY name")
+                == [
+                    ["wire/day-1.jsonl.zst", "NULL", "NULL", "NULL"],
+                    ["wire/day-2.jsonl.zst", "987", "1700000000123456789", "xxh64:0123456789abcdef"],
+                ])
     }
 
     @Test func mergeRoundsGiveTheSameTables() throws {

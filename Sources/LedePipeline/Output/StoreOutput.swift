@@ -28,11 +28,13 @@ public struct StoreOutput: Sendable, Equatable {
     /// - Parameters:
     ///   - layout: The output directory.
     ///   - partials: The partial directories the aggregates were merged from.
-    ///   - failures: Why shards failed, when known (a run knows those it processed).
+    ///   - failures: Why shards failed, when known (the run state's records keep them).
+    ///   - records: The records of the shards, when known: their files' size,
+    ///     modification time and fingerprint go into the store's `shards` table.
     /// - Returns: What was written, or `nil` when the store is disabled.
-    public func rebuild(layout: OutputLayout, partials: [String], failures: [ShardFailure] = []) throws
-        -> StoreBuildSummary?
-    {
+    public func rebuild(
+        layout: OutputLayout, partials: [String], failures: [ShardFailure] = [], records: [ShardRecord] = []
+    ) throws -> StoreBuildSummary? {
         guard enabled else { return nil }
         let destination = path(in: layout)
         let temporary =
@@ -41,9 +43,14 @@ public struct StoreOutput: Sendable, Equatable {
             : Path.join(Path.directory(of: destination), ".\(Path.lastComponent(of: destination)).tmp")
         var reasons: [String: String] = [:]
         for failure in failures { reasons[failure.shard] = failure.reason }
+        var files: [String: ShardRecord] = [:]
+        for record in records { files[record.shard] = record }
         let shards = partials.map { partial in
             let name = OutputLayout.relativePath(fromFlatName: Path.lastComponent(of: partial))
-            return StoreShard(name: name, partial: partial, failure: reasons[name])
+            let record = files[name]
+            return StoreShard(
+                name: name, partial: partial, failure: reasons[name], fileSize: record?.file.size,
+                fileModified: record?.file.modified, fingerprint: record?.fingerprint)
         }
         return try StoreWriter.rebuild(
             shards: shards, destination: destination, temporaryPath: temporary,

@@ -136,30 +136,34 @@ public struct RunState: Sendable {
     }
 
     /// The partials of every recorded shard, in order of their relative paths,
-    /// and the failures the records keep.
+    /// the failures the records keep, and the records.
     ///
     /// Only recorded shards count: a partial without a record is a leftover of a
     /// killed run, which the next run removes or replaces. A recorded shard whose
     /// partial is missing is left out with a warning to `logger`.
-    public func recordedPartials(logger: Logger? = nil) throws -> (partials: [String], failures: [ShardFailure]) {
+    public func recordedPartials(logger: Logger? = nil) throws
+        -> (partials: [String], failures: [ShardFailure], records: [ShardRecord])
+    {
         var partials: [String] = []
         var failures: [ShardFailure] = []
+        var kept: [ShardRecord] = []
         for (shard, record) in try records(logger: logger).records.sorted(by: { $0.key < $1.key }) {
             let path = layout.partialPath(forRelativePath: shard)
             if FileSystem.isDirectory(path) {
                 partials.append(path)
+                kept.append(record)
                 if record.status == .failed { failures.append(ShardFailure(record)) }
             } else {
                 logger?.warning("\(shard) is recorded but its partial \(path) is missing: rerun `lede run` to redo it")
             }
         }
-        return (partials, failures)
+        return (partials, failures, kept)
     }
 
     /// Rebuilds `aggregates/` from the partials of every recorded shard and swaps
     /// it in at once (``LedeAggregation/PartialMerger/replaceTables(partials:aggregatesDirectory:fanIn:durable:)``),
     /// then rebuilds the SQLite store from the same partials, with the failures
-    /// the records keep.
+    /// the records keep and each shard file's size, modification time and fingerprint.
     ///
     /// A process killed while the store is built leaves the previous store in
     /// place: it is built under a temporary name and renamed over the old one.
@@ -173,7 +177,8 @@ public struct RunState: Sendable {
         let recorded = try recordedPartials(logger: logger)
         let tables = try PartialMerger.replaceTables(
             partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory)
-        let built = try store.rebuild(layout: layout, partials: recorded.partials, failures: recorded.failures)
+        let built = try store.rebuild(
+            layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
         return (tables, built)
     }
 

@@ -174,7 +174,7 @@ public enum StoreWriter {
 
     /// One row per shard from its own partial's counters (the merged ones mix every shard).
     private static func loadShards(_ shards: [StoreShard], into database: Database) throws -> Int {
-        let insert = try _BulkInsert(database, "INSERT INTO shards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        let insert = try _BulkInsert(database, "INSERT INTO shards VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         let rejects = try _BulkInsert(database, "INSERT INTO shard_rejects VALUES (?, ?, ?)")
         for shard in shards {
             let stats = try PartialStore.stats(of: shard.partial)
@@ -189,6 +189,9 @@ public enum StoreWriter {
             try insert.bind(9, stats.undated)
             try insert.bind(10, stats.failedShards > 0 ? 1 : 0)
             if let failure = shard.failure { try insert.bind(11, failure) } else { try insert.bindNull(11) }
+            if let size = shard.fileSize { try insert.bind(12, Int(size)) } else { try insert.bindNull(12) }
+            if let modified = shard.fileModified { try insert.bind(13, Int(modified)) } else { try insert.bindNull(13) }
+            if let fingerprint = shard.fingerprint { try insert.bind(14, fingerprint) } else { try insert.bindNull(14) }
             try insert.step()
             for (reason, lines) in stats.rejects {
                 try rejects.bind(1, shard.name)

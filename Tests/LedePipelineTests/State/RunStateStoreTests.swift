@@ -74,6 +74,13 @@ struct RunStateStoreTests {
         #expect(try rows(layout.storePath, query) == expected)
         let reason = try rows(layout.storePath, "SELECT failure FROM shards WHERE name = 'broken.jsonl.zst'")
         #expect(reason.first?.first == second.earlierFailures.first?.reason)
+        // Each file as the records know it.
+        let files = try ["broken.jsonl.zst", "good.jsonl.zst"].map { name in
+            let path = Path.join(corpus, name)
+            let status = try FileStatus.of(path)
+            return [name, String(status.size), String(status.modified), try ShardRecord.fingerprint(ofFile: path)]
+        }
+        #expect(try rows(layout.storePath, "SELECT name, file_size, file_modified_ns, fingerprint FROM shards ORDER BY name") == files)
 
         // A partial without a record (a leftover of a killed run) is in neither the tables nor the store.
         let scratch = OutputLayout(root: Path.join(root, "scratch"))
