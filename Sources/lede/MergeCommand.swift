@@ -22,7 +22,15 @@ extension Lede {
             }
             let lock = try RunLock.acquire(layout, command: "merge")
             defer { lock.release() }
-            let merged = try RunState(layout: layout).mergeTables(store: storeOptions.storeOutput)
+            let state = RunState(layout: layout)
+            if try state.records().records.isEmpty,
+                try FileSystem.contentsOfDirectory(layout.partialsDirectory).contains(where: { !$0.hasPrefix(".") })
+            {
+                throw ValidationError(
+                    "\(output) holds partials but no shard records in \(layout.recordsDirectory) (an older lede wrote it): "
+                        + "run `lede run --output \(output)` over its inputs, which records and merges them")
+            }
+            let merged = try state.mergeTables(store: storeOptions.storeOutput)
             print("merged \(merged.tables.partials) partial(s) into \(layout.aggregatesDirectory)")
             if let store = merged.store {
                 print("rebuilt \(store.path) in \(SummaryPrinter.format(store.seconds)) s")

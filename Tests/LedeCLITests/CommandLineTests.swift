@@ -97,6 +97,12 @@ struct CommandLineTests {
         let merge = try LedeProcess.run(["merge", "--output", out])
         #expect(merge.status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/aggregates/entities.csv")) == before)
+        // Partials without records (an older lede's output) are not merged into empty tables.
+        try FileManager.default.removeItem(atPath: out + "/_state/shards")
+        let unrecorded = try LedeProcess.run(["merge", "--output", out])
+        #expect(unrecorded.status == 2)
+        #expect(unrecorded.error.contains("no shard records"), "\(unrecorded.error)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/aggregates/entities.csv")) == before)
     }
 
     @Test func rejectsMakeTheExitCodeOne() throws {
