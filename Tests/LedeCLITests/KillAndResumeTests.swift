@@ -210,11 +210,16 @@ struct KillAndResumeTests {
             case "store": Self.waitForStore(run, out)
             default: run.waitFor(moment)
             }
-            if run.kill() { kills += 1 }
+            // A loaded machine can let the run get past the moment (a shard that
+            // finishes first skips its checkpoint) and end before the kill.
+            let killed = run.kill()
+            if killed { kills += 1 }
             Self.expectWholeTables(out, oneOf: [expected["aggregates"]!], "at \(moment)")
             let resumed = try LedeProcess.run(Self.runArguments(corpus, out, logLevel: "info"))
-            #expect(resumed.status == 1, "\(resumed.error)")
-            if moment.hasPrefix("checkpoint:") {
+            // 1 for the bad line, which a run that got to its end has reported
+            // already (a kill at the store's last instant can come after that too).
+            #expect(moment == "store" ? resumed.status <= 1 : resumed.status == (killed ? 1 : 0), "\(resumed.error)")
+            if killed && moment.hasPrefix("checkpoint:") {
                 #expect(resumed.output.contains("resumed from a checkpoint"), "\(resumed.output)")
             }
             #expect(Self.outputs(out) == expected, "killed at \(moment)")
