@@ -43,6 +43,8 @@ struct FeatureExtractor {
     var register: UInt64 = 0
     /// Per token (valid near regions only): its ``CasePrior`` byte.
     var prior: [UInt8] = []
+    /// Per token (valid near regions only): its word shape hash (``shape(_:_:)``).
+    var shapes: [UInt64] = []
 
     init(gazetteer: Gazetteer, bucketBits: Int) {
         self.gazetteer = gazetteer
@@ -143,6 +145,7 @@ struct FeatureExtractor {
             minedPart = [UInt8](repeating: 0, count: size)
             wordMask = [UInt8](repeating: 0, count: size)
             prior = [UInt8](repeating: 0, count: size)
+            shapes = [UInt64](repeating: 0, count: size)
         }
         for r in 0..<regionStarts.count {
             let s = Int(regionStarts[r]), e = Int(regionEnds[r])
@@ -151,6 +154,7 @@ struct FeatureExtractor {
                 let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: token)
                 wordHash[t] = word.hash
                 prior[t] = token.kind == .word ? casePrior.value(ByteKey.finish(word.hash)) : 0
+                shapes[t] = Self.shape(doc, t)
                 let match = gazetteer.find(word: word, text: doc.text, textCount: doc.textCount, token: token)
                 gazFlags[t] = match.flags.rawValue
                 var label: UInt8 = match.label?.rawValue ?? 0xFF
@@ -293,7 +297,7 @@ struct FeatureExtractor {
         let token = doc[t]
         let start = Int(token.start), end = Int(token.end), length = end - start
         let word = wordHash[t]
-        let shape = Self.shape(doc, t)
+        let shape = shapes[t]
         let flagBits = UInt64(token.flags.rawValue & 0x37F) | UInt64(token.kind.rawValue) << 16
         put(row(1, 0))
         put(row(2, word))
@@ -308,7 +312,7 @@ struct FeatureExtractor {
         put(row(9, p2))
         put(row(10, n1))
         put(row(11, n2))
-        let shapeP1 = Self.shape(doc, t - 1), shapeN1 = Self.shape(doc, t + 1)
+        let shapeP1 = t > 0 ? shapes[t - 1] : 0x5EED, shapeN1 = t + 1 < doc.count ? shapes[t + 1] : 0x5EED
         put(row(12, shapeP1))
         put(row(13, shapeN1))
         put(row(14, p1 &* 31 ^ word))
