@@ -62,6 +62,11 @@ extension Lede {
             help: "Keep the counts and documents of recorded shards whose files are gone (default: remove them).")
         var keepMissing: Bool?
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Write Prometheus text-format metrics here (for a node-exporter textfile collector): every 30 s and at the end.",
+            valueName: "file"))
+        var metrics: String?
+
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false
 
@@ -113,6 +118,33 @@ extension Lede {
                 throw ValidationError("cannot use --output \(output): \(error.reason)")
             }
             logger.info("reading \(shards.count) shard(s) with \(configuration.jobs) job(s) into \(output), tagger \(taggerOptions)")
+            configuration.metricsPath = metrics
+            let started = SystemInfo.monotonicSeconds()
+            let summary: RunSummary
+            do {
+                summary = try await run(tagger, configuration: configuration, shards: shards, logger: logger)
+            } catch {
+                if let metrics {
+                    var partial = RunSummary()
+                    partial.seconds = SystemInfo.monotonicSeconds() - started
+                    try? RunMetrics(summary: partial, output: output, state: .failed).write(to: metrics)
+                }
+                throw error
+            }
+            if let metrics {
+                do {
+                    try RunMetrics(summary: summary, output: output, state: .finished).write(to: metrics)
+                } catch {
+                    throw ValidationError("cannot write --metrics \(metrics): \(error)")
+                }
+            }
+            SummaryPrinter.print(summary, output: output, showTop: !quiet)
+            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+        }
+
+        private func run(
+            _ tagger: TaggerOptions.Choice, configuration: PipelineConfiguration, shards: [Shard], logger: Logger
+        ) async throws -> RunSummary {
             let summary: RunSummary
             switch tagger {
             case .rules(let tagger):
@@ -124,8 +156,7 @@ extension Lede {
             case .modelWithUserNames(let tagger):
                 summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
             }
-            SummaryPrinter.print(summary, output: output, showTop: !quiet)
-            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+            return summary
         }
 
         /// The options given on the command line, to lay over the pipeline file's.

@@ -105,6 +105,20 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/aggregates/entities.csv")) == before)
     }
 
+    @Test func metricsFileForATextfileCollector() throws {
+        let root = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("corpus").path
+        let out = root.appendingPathComponent("out").path
+        let metrics = root.appendingPathComponent("lede.prom").path
+        #expect(try LedeProcess.run(["sample", "--output", corpus, "--docs", "120", "--shards", "2"]).status == 0)
+        let run = try LedeProcess.run(["run", "--input", corpus, "--output", out, "--tagger", "rules", "--no-sqlite", "--metrics", metrics])
+        #expect(run.status == 0, "\(run.error)")
+        let text = try String(contentsOfFile: metrics, encoding: .utf8)
+        #expect(text.contains("lede_documents_total{output=\"\(out)\"} 120\n"), "\(text)")
+        #expect(text.contains("lede_last_success_timestamp_seconds{output=\"\(out)\"} "))
+    }
+
     @Test func rejectsMakeTheExitCodeOne() throws {
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

@@ -29,6 +29,9 @@ public struct PipelineConfiguration: Sendable {
     public var checkpointChunks: Int
     /// Whether recorded shards whose files are gone keep their contributions.
     public var keepMissing: Bool
+    /// Where the Prometheus metrics go (``RunMetrics``), rewritten every 30
+    /// seconds during the run; `nil` for none.
+    public var metricsPath: String? = nil
 
     public init(
         inputs: [String],

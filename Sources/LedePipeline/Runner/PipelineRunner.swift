@@ -153,9 +153,11 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
                 }
             }
         } catch {
+            state.finishProgress()
             state.discardAll()
             throw error
         }
+        state.finishProgress()
         return state.summary
     }
 }
@@ -259,7 +261,9 @@ struct CoordinatorState<Tagger: EntityTagger> {
     private var waitingChunks: [(shard: Int, chunk: ShardChunk, firstLine: Int)] = []
     private var nextShard = 0
     private var outstanding = 0
-    private var lastProgress = SystemInfo.monotonicSeconds()
+    private var progress: RunProgress
+    private var finishedShards = 0
+    private var finishedBytes: Int64 = 0
     private(set) var summary: RunSummary
 
     init(work: [ShardWork], layout: OutputLayout, configuration: PipelineConfiguration, logger: Logger, summary: RunSummary) throws {
@@ -269,6 +273,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
         self.layout = layout
         self.configuration = configuration
         self.summary = summary
+        progress = RunProgress(
+            shards: work.map(\.shard), output: configuration.output, metricsPath: configuration.metricsPath, logger: logger)
     }
 
     /// Starts every task the budget allows: processing first, then reads.
@@ -469,6 +475,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
         }
         let record = try output.finish(partials: partials, compressor: compressor, fingerprint: fingerprint)
         summary.partialsWritten += 1
+        finishedShards += 1
+        finishedBytes += (try? FileStatus.of(output.shard.path).size) ?? 0
         summary.lines += output.lines
         summary.documents += output.documentCount
         summary.rejectsByReason.merge(output.rejectsByReason, uniquingKeysWith: +)
@@ -478,11 +486,11 @@ struct CoordinatorState<Tagger: EntityTagger> {
         logger.debug("shard done: \(record.shard) lines=\(record.lines) documents=\(record.documents) rejects=\(record.rejects)")
     }
 
+    /// Clears the terminal's progress line before the summary is printed.
+    mutating func finishProgress() { progress.finish() }
+
     private mutating func reportProgress() {
-        let now = SystemInfo.monotonicSeconds()
-        guard now - lastProgress >= 10 else { return }
-        lastProgress = now
-        logger.info("progress: \(summary.shards)/\(work.count) shards started, \(summary.bytes / 1_000_000) MB read")
+        progress.report(summary, finishedShards: finishedShards, finishedBytes: finishedBytes, logger: logger)
     }
 
     /// Removes every temporary file of unfinished shards after a fatal error,
