@@ -16,7 +16,15 @@ extension Lede {
                 <output>/lede.sqlite and <output>/_state. A rerun processes only new and \
                 changed shards, resumes checkpointed ones, and removes shards whose files \
                 are gone. Exits 0 when everything was clean, 1 when lines were rejected or \
-                shards failed, 2 on bad usage, 3 when another run holds the output directory.
+                shards failed, 2 on bad usage, 3 when another run holds the output directory, \
+                4 when the run stopped because an output could not be written.
+
+                With --task I --tasks N the run processes only its slice of the shards \
+                (a hash of each shard's path relative to its input root, mod N) into the \
+                shared output directory and does not merge: any number of task runs may \
+                work at once, each claiming the shards it processes, and `lede merge \
+                --output DIR` builds the tables once all have finished. A plain run or a \
+                merge waits for none of them: it exits 3 while a task run holds the directory.
 
                 A pipeline file (lede run Pipelines/news.yaml) gives the same settings \
                 in YAML, relative paths starting at the file's directory; options on \
@@ -67,6 +75,15 @@ extension Lede {
             valueName: "file"))
         var metrics: String?
 
+        @Option(name: .long, help: "Process only this task's slice of the shards, without merging (0 ≤ I < --tasks, or < --task-stride).")
+        var task: Int?
+
+        @Option(name: .long, help: "The number of logical tasks the shards are spread over (with --task).")
+        var tasks: Int?
+
+        @Option(name: .long, help: "The number of processes sharing the --tasks logical tasks (a job array's size): process I runs tasks I, I+A, I+2A, …")
+        var taskStride: Int?
+
         @Flag(name: .long, help: "Print only the summary line, not the top entities.")
         var quiet = false
 
@@ -89,6 +106,11 @@ extension Lede {
             if let cooccurrenceCap, cooccurrenceCap < 0 { throw ValidationError("--cooccurrence-cap cannot be negative") }
             if let compressionLevel, !PipelineSettings.compressionLevels.contains(compressionLevel) {
                 throw ValidationError("--compression-level must be between 1 and 19")
+            }
+            if (task == nil) != (tasks == nil) { throw ValidationError("give --task I and --tasks N together (or neither, to run over every shard)") }
+            if taskStride != nil && task == nil { throw ValidationError("--task-stride needs --task I and --tasks N") }
+            if let task, let tasks {
+                do { _ = try ShardSlice(task: task, tasks: tasks, stride: taskStride) } catch { throw ValidationError(error.description) }
             }
             if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error") }
         }
@@ -117,12 +139,13 @@ extension Lede {
             } catch {
                 throw ValidationError("cannot use --output \(output): \(error.reason)")
             }
+            let slice = try task.flatMap { task in try tasks.map { try ShardSlice(task: task, tasks: $0, stride: taskStride) } }
             logger.info("reading \(shards.count) shard(s) with \(configuration.jobs) job(s) into \(output), tagger \(taggerOptions)")
             configuration.metricsPath = metrics
             let started = SystemInfo.monotonicSeconds()
             let summary: RunSummary
             do {
-                summary = try await run(tagger, configuration: configuration, shards: shards, logger: logger)
+                summary = try await run(tagger, configuration: configuration, shards: shards, slice: slice, logger: logger)
             } catch {
                 if let metrics {
                     var partial = RunSummary()
@@ -138,25 +161,39 @@ extension Lede {
                     throw ValidationError("cannot write --metrics \(metrics): \(error)")
                 }
             }
-            SummaryPrinter.print(summary, output: output, showTop: !quiet)
+            SummaryPrinter.print(summary, output: output, showTop: !quiet && slice == nil)
             if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         }
 
         private func run(
-            _ tagger: TaggerOptions.Choice, configuration: PipelineConfiguration, shards: [Shard], logger: Logger
+            _ tagger: TaggerOptions.Choice, configuration: PipelineConfiguration, shards: [Shard], slice: ShardSlice?,
+            logger: Logger
         ) async throws -> RunSummary {
             let summary: RunSummary
-            switch tagger {
-            case .rules(let tagger):
-                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
-            case .model(let tagger):
-                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
-            case .rulesWithUserNames(let tagger):
-                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
-            case .modelWithUserNames(let tagger):
-                summary = try await PipelineRunner(configuration: configuration, logger: logger) { tagger }.run(shards: shards)
+            do {
+                switch tagger {
+                case .rules(let tagger):
+                    summary = try await run(PipelineRunner(configuration: configuration, logger: logger) { tagger }, shards, slice)
+                case .model(let tagger):
+                    summary = try await run(PipelineRunner(configuration: configuration, logger: logger) { tagger }, shards, slice)
+                case .rulesWithUserNames(let tagger):
+                    summary = try await run(PipelineRunner(configuration: configuration, logger: logger) { tagger }, shards, slice)
+                case .modelWithUserNames(let tagger):
+                    summary = try await run(PipelineRunner(configuration: configuration, logger: logger) { tagger }, shards, slice)
+                }
+            } catch let error as RunLockedError {
+                throw error
+            } catch {
+                printError("lede: the run stopped: \(error); the shards finished so far are kept, and the next run goes on from there")
+                throw ExitCode(ExitStatus.stopped)
             }
             return summary
+        }
+
+        /// A plain run over every shard, or a task run over its slice.
+        private func run<Tagger>(_ runner: PipelineRunner<Tagger>, _ shards: [Shard], _ slice: ShardSlice?) async throws -> RunSummary {
+            if let slice { return try await runner.runTask(shards: shards, slice: slice) }
+            return try await runner.run(shards: shards)
         }
 
         /// The options given on the command line, to lay over the pipeline file's.

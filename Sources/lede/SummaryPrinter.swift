@@ -23,6 +23,9 @@ enum SummaryPrinter {
         for shard in summary.missingKept {
             Swift.print("kept missing shard: \(shard) (its file is gone)")
         }
+        for (shard, holder) in summary.claimedElsewhere {
+            Swift.print("skipped shard: \(shard) (another process works on it: \(holder.isEmpty ? "just starting" : holder))")
+        }
         for failure in summary.failures {
             Swift.print("failed shard: \(failure.shard): \(failure.reason)")
         }
@@ -45,6 +48,13 @@ enum SummaryPrinter {
 
     /// What the run did with the shards it found, against the output directory's state.
     static func stateLine(_ summary: RunSummary) -> String {
+        if let slice = summary.slice {
+            var parts = ["\(summary.newShards) new", "\(summary.changedShards) changed", "\(summary.unchangedShards) unchanged"]
+            if summary.resumedShards > 0 { parts.append("\(summary.resumedShards) resumed from a checkpoint") }
+            if !summary.claimedElsewhere.isEmpty { parts.append("\(summary.claimedElsewhere.count) skipped (claimed by another process)") }
+            return "task \(slice.task) of \(slice.stride) (--tasks \(slice.tasks)): " + parts.joined(separator: ", ")
+                + "; tables not merged: run `lede merge` once every task has finished"
+        }
         if summary.shards == 0 && summary.missingRemoved.isEmpty && summary.interruptedShards == 0 {
             return "nothing to do: \(summary.unchangedShards) shard(s) unchanged since the last run; "
                 + "tables re-merged from \(summary.partialsMerged) partial(s)"

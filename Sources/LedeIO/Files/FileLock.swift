@@ -6,8 +6,9 @@ import Musl
 import Darwin
 #endif
 
-/// An advisory, exclusive `fcntl` lock on a whole file, held until ``release()``
-/// or until the process ends, however it ends.
+/// An advisory `fcntl` lock on a whole file, exclusive (a write lock) or shared
+/// (a read lock: any number of shared holders, no exclusive one), held until
+/// ``release()`` or until the process ends, however it ends.
 ///
 /// On Linux it is an open-file-description lock (`F_OFD_SETLK`): it belongs to
 /// this object, not to the process, so two locks on one file conflict even
@@ -19,7 +20,8 @@ import Darwin
 /// different files of the same name).
 ///
 /// The holder writes a note into the file (who it is and since when), which
-/// ``holderNote(_:)`` gives to whoever finds the lock taken.
+/// ``holderNote(_:)`` gives to whoever finds the lock taken; of several shared
+/// holders, the note names the one that wrote last.
 public final class FileLock {
     /// The lock file.
     public let path: String
@@ -35,11 +37,14 @@ public final class FileLock {
     /// Takes the lock without waiting, creating the file when missing, and
     /// replaces its content with `note`.
     ///
-    /// - Returns: The lock, or `nil` when someone else holds it.
+    /// - Parameter shared: Whether to take a shared (read) lock, which other
+    ///   shared holders may hold at the same time, instead of an exclusive one.
+    /// - Returns: The lock, or `nil` when someone else holds it (for a shared
+    ///   lock: someone holds it exclusively).
     /// - Throws: ``SystemError`` when the file cannot be created, locked or written.
-    public static func acquire(_ path: String, note: String) throws(SystemError) -> FileLock? {
+    public static func acquire(_ path: String, note: String, shared: Bool = false) throws(SystemError) -> FileLock? {
         let file = try FileDescriptor.openForUpdating(path)
-        var request = lockRequest(F_WRLCK)
+        var request = lockRequest(shared ? F_RDLCK : F_WRLCK)
         while fcntl(file.rawValue, setCommand, &request) != 0 {
             let code = errno
             if code == EINTR { continue }

@@ -60,6 +60,14 @@ public struct OutputLayout: Sendable {
         Path.join(recordsDirectory, OutputLayout.flatName(relativePath) + ".json")
     }
 
+    /// Where task runs claim shards: one lock file per shard being processed.
+    public var claimsDirectory: String { Path.join(stateDirectory, "claims") }
+
+    /// The claim (a ``LedeIO/FileLock``) of the shard with this relative path.
+    public func claimPath(forRelativePath relativePath: String) -> String {
+        Path.join(claimsDirectory, OutputLayout.flatName(relativePath) + ".lock")
+    }
+
     /// The checkpoint directory of the shard with this relative path: its
     /// ``ShardCheckpoint`` (`checkpoint.json`) and the partials of its finished
     /// segments (`segments/<n>`).

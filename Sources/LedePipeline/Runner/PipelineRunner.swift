@@ -16,7 +16,7 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
     /// The run's settings.
     public let configuration: PipelineConfiguration
     private let makeTagger: @Sendable () -> Tagger
-    private let logger: Logger
+    let logger: Logger
 
     /// Creates a runner.
     ///
@@ -132,10 +132,15 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         try state.removeLeftovers(keeping: Set(kept.keys), inputs: Set(survey.assessments.map(\.shard.relativePath)))
     }
 
-    private func process(_ work: [ShardWork], layout: OutputLayout, summary: RunSummary) async throws -> RunSummary {
+    /// Processes `work` on `jobs` workers; overlong lines spill into
+    /// `spillDirectory` (by default `_state/tmp`).
+    func process(
+        _ work: [ShardWork], layout: OutputLayout, summary: RunSummary, spillDirectory: String? = nil
+    ) async throws -> RunSummary {
         guard !work.isEmpty else { return summary }
         var state = try CoordinatorState<Tagger>(
-            work: work, layout: layout, configuration: configuration, logger: logger, summary: summary)
+            work: work, layout: layout, configuration: configuration, logger: logger, summary: summary,
+            spillDirectory: spillDirectory ?? layout.temporaryDirectory)
         for id in 0..<configuration.jobs {
             state.idleWorkers.append(
                 WorkerBox(
@@ -246,6 +251,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
     let configuration: PipelineConfiguration
     let compressor: ZstdCompressor
     let logger: Logger
+    let spillDirectory: String
     var idleWorkers: [WorkerBox<Tagger>] = []
     private var outputs: [Int: ShardOutput] = [:]
     /// Drains in the order they began: a shard's checkpoints come before its finish.
@@ -266,8 +272,12 @@ struct CoordinatorState<Tagger: EntityTagger> {
     private var finishedBytes: Int64 = 0
     private(set) var summary: RunSummary
 
-    init(work: [ShardWork], layout: OutputLayout, configuration: PipelineConfiguration, logger: Logger, summary: RunSummary) throws {
+    init(
+        work: [ShardWork], layout: OutputLayout, configuration: PipelineConfiguration, logger: Logger, summary: RunSummary,
+        spillDirectory: String
+    ) throws {
         compressor = try ZstdCompressor(level: configuration.compressionLevel)
+        self.spillDirectory = spillDirectory
         self.logger = logger
         self.work = work
         self.layout = layout
@@ -346,7 +356,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         }
         do {
             let source = try ShardByteSource(path: item.shard.path)
-            let reader = ChunkReader(source: source, options: configuration.chunking, spillDirectory: layout.temporaryDirectory)
+            let reader = ChunkReader(source: source, options: configuration.chunking, spillDirectory: spillDirectory)
             idleReaders[index] = ReaderBox(
                 source: source, reader: reader, skip: item.checkpoint?.chunks ?? 0,
                 nextLine: (item.checkpoint?.lines ?? 0) + 1)

@@ -50,6 +50,11 @@ public struct RunSummary: Sendable {
     public var missingKept: [String] = []
     /// Recorded shards that are not among this run's inputs but still exist; kept.
     public var otherInputs = 0
+    /// For a task run, its slice; `nil` for a run over all its inputs.
+    public var slice: ShardSlice?
+    /// Shards of a task run's slice skipped because another live process holds
+    /// their claims (``ShardClaim``), each with the holder's note.
+    public var claimedElsewhere: [(shard: String, holder: String)] = []
     /// Shards that failed part-way in this run (their documents up to the fault are kept).
     public var failures: [ShardFailure] = []
     /// Shards that failed in an earlier run and are unchanged since.

@@ -15,15 +15,21 @@ public struct RunLockedError: Error, CustomStringConvertible, Sendable {
     }
 }
 
-/// The one-run-per-output-directory lock: an advisory ``FileLock`` on `_state/lock`.
+/// The output directory's lock: an advisory ``FileLock`` on `_state/lock`.
+///
+/// A plain `lede run` and `lede merge` hold it exclusively; task runs
+/// (`lede run --task I --tasks N`) hold it shared, so that any number of them
+/// run at once while no plain run or merge does, and divide the shards among
+/// themselves with ``ShardClaim``s.
 public enum RunLock {
-    /// Takes the lock of `layout`'s directory for `command` (`run`, `merge`).
+    /// Takes the lock of `layout`'s directory for `command` (`run`, `merge`,
+    /// `run --task`), shared or exclusive.
     ///
-    /// - Throws: ``RunLockedError`` when another process holds it; ``SystemError``
-    ///   when the lock file cannot be created or locked.
-    public static func acquire(_ layout: OutputLayout, command: String) throws -> FileLock {
+    /// - Throws: ``RunLockedError`` when another process holds it in a way that
+    ///   excludes this one; ``SystemError`` when the lock file cannot be created or locked.
+    public static func acquire(_ layout: OutputLayout, command: String, shared: Bool = false) throws -> FileLock {
         try FileSystem.createDirectory(layout.stateDirectory)
-        guard let lock = try FileLock.acquire(layout.lockPath, note: note(command: command)) else {
+        guard let lock = try FileLock.acquire(layout.lockPath, note: note(command: command), shared: shared) else {
             throw RunLockedError(output: layout.root, holder: FileLock.holderNote(layout.lockPath) ?? "")
         }
         return lock

@@ -101,8 +101,9 @@ public struct RunState: Sendable {
         for name in try entries(of: layout.recordsDirectory) where name.hasPrefix(".") {
             try FileSystem.removeTree(Path.join(layout.recordsDirectory, name))
         }
-        for name in try entries(of: layout.temporaryDirectory) {
-            try FileSystem.removeTree(Path.join(layout.temporaryDirectory, name))
+        // Under the exclusive lock no task run holds a claim or spills, so both go.
+        for directory in [layout.temporaryDirectory, layout.claimsDirectory] {
+            for name in try entries(of: directory) { try FileSystem.removeTree(Path.join(directory, name)) }
         }
         var resumable = Set<String>()
         for name in try entries(of: layout.checkpointsDirectory) {
@@ -180,6 +181,27 @@ public struct RunState: Sendable {
         let built = try store.rebuild(
             layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
         return (tables, built)
+    }
+
+    /// Shards of the last run's inputs (``runRecord()``) that no record says are
+    /// finished (done or failed) with the run's settings, by relative path: what
+    /// task runs still have to do before `lede merge` gives the whole run's tables.
+    /// Empty when no run is recorded.
+    ///
+    /// - Throws: ``DiscoveryError`` when the recorded inputs no longer match any shard.
+    public func unfinishedShards(logger: Logger? = nil) throws -> [String] {
+        guard let run = runRecord() else { return [] }
+        let records = try records(logger: logger).records
+        return try ShardDiscovery.shards(for: run.inputs).map(\.relativePath).filter { shard in
+            records[shard].map { $0.settings != run.settings } ?? true
+        }.sorted()
+    }
+
+    /// Notes in `run.json` that the run's tables were merged now.
+    public func markCompleted() throws {
+        guard var record = runRecord() else { return }
+        record.completed = FileStatus.now
+        try write(record)
     }
 
     /// The last run's inputs and settings.

@@ -27,6 +27,22 @@ import Testing
         }
     }
 
+    @Test func sharedLocksCoexistAndExcludeAnExclusiveOne() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "lock")
+            let first = try #require(try FileLock.acquire(path, note: "task 0", shared: true))
+            let second = try #require(try FileLock.acquire(path, note: "task 1", shared: true))
+            #expect(try FileLock.acquire(path, note: "plain run") == nil, "an exclusive lock waits for every shared holder")
+            #expect(FileLock.holderNote(path) == "task 1")
+            first.release()
+            #expect(try FileLock.acquire(path, note: "plain run") == nil)
+            second.release()
+            let exclusive = try #require(try FileLock.acquire(path, note: "plain run"))
+            #expect(try FileLock.acquire(path, note: "task 2", shared: true) == nil, "a shared lock waits for the exclusive holder")
+            exclusive.release()
+        }
+    }
+
     @Test func aLockDiesWithItsObject() throws {
         try withScratchDirectory { root in
             let path = Path.join(root, "lock")
