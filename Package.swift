@@ -7,6 +7,11 @@ let package = Package(
     products: [
         .executable(name: "lede", targets: ["lede"]),
         .library(name: "LedePipeline", targets: ["LedePipeline"]),
+        // The stages the fuzz targets (Fuzz/, a package of its own) link alone, without the
+        // pipeline's dependencies.
+        .library(name: "LedeIO", targets: ["LedeIO"]),
+        .library(name: "LedeText", targets: ["LedeText"]),
+        .library(name: "LedeSample", targets: ["LedeSample"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

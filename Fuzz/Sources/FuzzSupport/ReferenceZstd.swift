@@ -1,0 +1,129 @@
+import CZstd
+import LedeIO
+
+/// Reference decodings of a whole `.zst` file held in memory, to check `ShardByteSource` (which
+/// reads the file in pieces) against.
+///
+/// How many bytes of a faulty frame come out before the fault depends on how libzstd is fed:
+/// given the whole frame and room for all of its content, it decodes the frame in one pass and
+/// returns the fault with none of its bytes; fed piece by piece, it returns every block before
+/// the fault. A reader may do either, so the two decodings bound what it may deliver.
+public struct ReferenceZstd: Sendable {
+    /// Why the stream ended early.
+    public enum Fault: Equatable, Sendable {
+        /// The file ends inside a frame.
+        case truncated
+        /// libzstd rejected the data.
+        case corrupt(String)
+    }
+
+    /// The output buffer, kept from one input to the next.
+    nonisolated(unsafe) private static var scratch: [UInt8] = []
+
+    /// Every byte decoded before the end or the fault.
+    public var bytes: [UInt8]
+    /// The fault, or `nil` when the file decoded to its end.
+    public var fault: Fault?
+
+    /// Decodes `file`, or returns `nil` when it decodes to more than `limit` bytes (the input is
+    /// then too expensive to check, not wrong).
+    ///
+    /// - Parameters:
+    ///   - file: The file's bytes.
+    ///   - limit: The most decoded bytes worth checking.
+    ///   - oneByteAtATime: Feed libzstd one byte per call, so that it never decodes a frame in one
+    ///     pass and delivers the most bytes before a fault; otherwise give it the whole file and
+    ///   room for `limit + 1` bytes, so that it delivers the fewest.
+    public static func decode(_ file: [UInt8], limit: Int, oneByteAtATime: Bool) -> ReferenceZstd? {
+        let decompressor: ZstdDecompressor
+        do {
+            decompressor = try ZstdDecompressor()
+        } catch {
+            fuzzFail("cannot create a zstd context: \(error)")
+        }
+        var result = ReferenceZstd(bytes: [], fault: nil)
+        let size = oneByteAtATime ? min(1 << 16, limit + 1) : limit + 1
+        var output: [UInt8] = []
+        swap(&output, &scratch)
+        defer { swap(&output, &scratch) }
+        if output.count < size { output = [UInt8](repeating: 0, count: size) }
+        var frameOpen = false
+        return file.withUnsafeBytes { source in
+            var input = ZSTD_inBuffer(src: source.baseAddress, size: oneByteAtATime ? min(1, source.count) : source.count, pos: 0)
+            while true {
+                let inputBefore = input.pos
+                var produced = 0
+                var hint = 0
+                var failure: ZstdError?
+                output.withUnsafeMutableBytes { raw in
+                    var out = ZSTD_outBuffer(dst: raw.baseAddress, size: size, pos: 0)
+                    do throws(ZstdError) { hint = try decompressor.decompress(&input, into: &out) } catch {
+                        failure = error
+                    }
+                    produced = out.pos
+                }
+                // A failing call may have written output before it met the fault.
+                result.bytes += output[..<produced]
+                if let failure {
+                    result.fault = .corrupt(failure.reason)
+                    return result
+                }
+                if result.bytes.count > limit { return nil }
+                if input.pos != inputBefore || produced > 0 {
+                    frameOpen = hint != 0
+                } else if input.size < source.count {
+                    input.size += 1
+                } else {
+                    fuzzCheck(input.pos == input.size, "libzstd made no progress with input left")
+                    if frameOpen { result.fault = .truncated }
+                    return result
+                }
+            }
+        }
+    }
+
+    /// Both decodings of `file`: the one that delivers the most bytes before a fault, and the
+    /// one that delivers the fewest; `nil` when the file decodes to more than `limit` bytes.
+    public static func bounds(of file: [UInt8], limit: Int) -> (most: ReferenceZstd, fewest: ReferenceZstd)? {
+        guard let most = decode(file, limit: limit, oneByteAtATime: true),
+            let fewest = decode(file, limit: limit, oneByteAtATime: false)
+        else { return nil }
+        return (most, fewest)
+    }
+
+    /// Checks what a reader delivered from a file of `fileSize` bytes against its two decodings.
+    public static func check(
+        _ run: ChunkReaderCheck.Run, most: ReferenceZstd, fewest: ReferenceZstd, fileSize: Int,
+        context: @autoclosure () -> String
+    ) {
+        // libzstd 1.5.4 checks a frame's declared content size when it decodes the frame in one
+        // pass, but not block by block when the last block is empty: a damaged size field can
+        // fail one decoding only. Either outcome is then right, as long as it is one of them.
+        if most.fault == nil || fewest.fault == nil, run.error == nil {
+            let clean = most.fault == nil ? most : fewest
+            ChunkReaderCheck.expect(run, delivers: clean.bytes, faulted: false, context: context())
+            return
+        }
+        if most.fault == nil && fewest.fault == nil {
+            ChunkReaderCheck.expect(run, delivers: most.bytes, faulted: false, context: context())
+            return
+        }
+        guard let error = run.error else { fuzzFail("\(context()): no error, expected \(String(describing: most.fault ?? fewest.fault))") }
+        switch most.fault ?? fewest.fault {
+        case .truncated:
+            fuzzCheck(error.reason.contains("truncated"), "\(context()): a truncated file reported as \(error)")
+        case .corrupt(let reason):
+            fuzzCheck(
+                error.reason.contains("corrupt") || error.reason.contains("not a zstd file"),
+                "\(context()): corrupt data (\(reason)) reported as \(error)")
+        case nil:
+            break
+        }
+        fuzzCheck(error.offset <= Int64(fileSize), "\(context()): error past the end of the file: \(error)")
+        // Up to the fault, the stream the chunks add up to lies between the two decodings.
+        let stream = run.stream
+        fuzzCheck(
+            most.bytes.starts(with: stream) && stream.count + (run.endsWithOverlong ? 1 : 0) >= fewest.bytes.count,
+            "\(context()): delivered \(stream.count) bytes before the fault, expected a prefix of the \(most.bytes.count) decoded bytes, at least \(fewest.bytes.count)")
+    }
+}
