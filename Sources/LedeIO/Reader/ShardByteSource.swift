@@ -7,9 +7,17 @@ import CZstd
 ///
 /// A fault (a truncated or corrupt stream, a read error) comes after every byte
 /// decoded before it: the `read` call that meets it returns those bytes, the next
-/// call throws, and every later call throws the same error again. A frame's
-/// checksum is checked at its end, so the bytes of a frame whose checksum turns out
-/// wrong, or missing, have been delivered by then.
+/// call throws, and every later call throws the same error again. Every frame before
+/// a faulty one is delivered whole; of the faulty frame itself, libzstd returns the
+/// blocks before the fault when it decodes block by block, and none when it decodes
+/// the frame in one pass (the whole frame in the input buffer, room in `buffer` for
+/// all of its content). A frame's checksum is checked at its end, so a frame whose
+/// checksum turns out wrong may have been delivered by then.
+///
+/// Every frame must start with the magic number of a zstd frame or of a skippable
+/// frame. libzstd would also decode frames of the legacy formats (v0.5 to v0.7), but
+/// only when the input buffer happens to hold their whole magic number: such a frame
+/// is a fault wherever it is.
 public final class ShardByteSource {
     /// How the file's bytes are turned into JSON Lines.
     public enum Format: Sendable, Equatable {
@@ -122,11 +130,15 @@ public final class ShardByteSource {
         let decompressor = decompressor!
         var output = ZSTD_outBuffer(dst: buffer.baseAddress, size: buffer.count, pos: 0)
         while output.pos < output.size {
-            if input.pos == input.size && !endOfFile {
-                do throws(ShardReadError) { try refill() } catch {
-                    failure = error
-                    break
+            do throws(ShardReadError) {
+                if !frameOpen {
+                    try checkFrameStart()
+                } else if input.pos == input.size && !endOfFile {
+                    try refill()
                 }
+            } catch {
+                failure = error
+                break
             }
             let inputBefore = input.pos
             let outputBefore = output.pos
@@ -177,47 +189,51 @@ public final class ShardByteSource {
         return filled
     }
 
-    /// Reads the next compressed bytes into the input buffer; the first time, at
-    /// least the 4 bytes of the magic number unless the file is shorter.
+    /// Moves the unread compressed bytes to the front of the input buffer and reads
+    /// more after them; a read that returns nothing marks the end of the file.
     private func refill() throws(ShardReadError) {
-        let minimum = fileOffset == 0 ? 4 : 1
-        var n = 0
-        while n < minimum {
-            let got: Int
-            do throws(SystemError) {
-                got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: inputBuffer[n...]))
-            } catch {
-                throw ShardReadError(path: path, offset: fileOffset + Int64(n), reason: "read error: \(error.reason)")
-            }
-            if got == 0 {
-                endOfFile = true
-                break
-            }
-            n += got
+        let left = input.size - input.pos
+        if left > 0 && input.pos > 0 {
+            inputBuffer.baseAddress!.copyMemory(from: inputBuffer.baseAddress! + input.pos, byteCount: left)
         }
-        if fileOffset == 0 && n > 0 { try checkMagic(count: n) }
-        hasher.update(UnsafeRawBufferPointer(rebasing: inputBuffer[..<n]))
-        fileOffset += Int64(n)
-        input.size = n
         input.pos = 0
+        input.size = left
+        let got: Int
+        do throws(SystemError) {
+            got = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: inputBuffer[left...]))
+        } catch {
+            throw ShardReadError(path: path, offset: fileOffset, reason: "read error: \(error.reason)")
+        }
+        if got == 0 { endOfFile = true }
+        hasher.update(UnsafeRawBufferPointer(rebasing: inputBuffer[left..<(left + got)]))
+        fileOffset += Int64(got)
+        input.size = left + got
     }
 
-    /// Names a file that is not zstd at all in the user's terms, before libzstd's
-    /// more cryptic "unknown frame descriptor"; a file too short for a whole magic
-    /// number is judged on the bytes it has.
-    private func checkMagic(count: Int) throws(ShardReadError) {
-        let frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]  // 0xFD2FB528, little-endian
-        let skippable: [UInt8] = [0x50, 0x2A, 0x4D, 0x18]  // 0x184D2A5?, little-endian
+    /// Checks that the next frame starts with a zstd or skippable magic number, before
+    /// libzstd sees it; a file that ends there ends cleanly, and a file that ends inside
+    /// the magic number is judged on the bytes it has (libzstd then reports it truncated).
+    ///
+    /// The first frame's fault names the file as not zstd at all, in the user's terms,
+    /// rather than with libzstd's "unknown frame descriptor".
+    private func checkFrameStart() throws(ShardReadError) {
+        while input.size - input.pos < 4 && !endOfFile { try refill() }
+        let available = min(input.size - input.pos, 4)
+        // Little-endian: a frame starts 0xFD2FB528, a skippable frame 0x184D2A5?.
         var isFrame = true
         var isSkippable = true
-        for i in 0..<min(count, 4) {
-            let byte = inputBuffer[i]
-            isFrame = isFrame && byte == frame[i]
-            isSkippable = isSkippable && (i == 0 ? byte & 0xF0 == skippable[0] : byte == skippable[i])
+        for i in 0..<available {
+            let byte = inputBuffer[input.pos + i]
+            let shift = UInt32(8 * i)
+            isFrame = isFrame && byte == UInt8(truncatingIfNeeded: UInt32(0xFD2F_B528) >> shift)
+            isSkippable = isSkippable && byte & (i == 0 ? 0xF0 : 0xFF) == UInt8(truncatingIfNeeded: UInt32(0x184D_2A50) >> shift)
         }
-        if !isFrame && !isSkippable {
+        guard !isFrame && !isSkippable else { return }
+        let offset = consumedFileBytes
+        if offset == 0 {
             throw ShardReadError(path: path, offset: 0, reason: "not a zstd file (its name ends in .zst but it does not start with a zstd frame)")
         }
+        throw ShardReadError(path: path, offset: offset, reason: "corrupt zstd data (no zstd frame starts where the previous one ends)")
     }
 
     /// Closes the file early; deinit does it otherwise. Reading afterwards throws.
