@@ -1,3 +1,5 @@
+import Foundation
+import LedeSample
 import Testing
 @testable import LedeText
 
@@ -107,6 +109,24 @@ struct TokenizerPropertyTests {
                     ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
             }
             TokenizerPropertyTests.checkInvariants(bytes, validUTF8: false)
+        }
+    }
+
+    @Test func sampleCorpusTexts() throws {
+        // The texts of the project's own sample documents, decoded by Foundation, some with
+        // scalars above U+FFFF put in.
+        var rng = SeededGenerator(seed: 12)
+        let corpus = SampleCorpus(seed: 8)
+        for number in 0..<300 {
+            let line = Data(corpus.document(number: number))
+            let object = try #require(try JSONSerialization.jsonObject(with: line) as? [String: Any])
+            var text = try #require(object["text"] as? String)
+            if number % 3 == 0 {
+                let position = text.unicodeScalars.index(
+                    text.unicodeScalars.startIndex, offsetBy: Int.random(in: 0...text.unicodeScalars.count, using: &rng))
+                text.unicodeScalars.insert(contentsOf: "\u{1F642}\u{1D400} ".unicodeScalars, at: position)
+            }
+            TokenizerPropertyTests.checkInvariants(Array(text.utf8), validUTF8: true)
         }
     }
 
