@@ -8,11 +8,11 @@ import CZstd
 /// A fault (a truncated or corrupt stream, a read error) comes after every byte
 /// decoded before it: the `read` call that meets it returns those bytes, the next
 /// call throws, and every later call throws the same error again. Every frame before
-/// a faulty one is delivered whole; of the faulty frame itself, libzstd returns the
-/// blocks before the fault when it decodes block by block, and none when it decodes
-/// the frame in one pass (the whole frame in the input buffer, room in `buffer` for
-/// all of its content). A frame's checksum is checked at its end, so a frame whose
-/// checksum turns out wrong may have been delivered by then.
+/// a faulty one is delivered whole. Of the faulty frame itself (a corrupt block, a
+/// wrong checksum), anything from none to all of the blocks before the fault comes
+/// out, depending on how the buffers fall: libzstd decodes a frame that fits the
+/// input and output buffers in one pass, and reports no progress at all for a call
+/// that fails, so what it decoded in that call is lost.
 ///
 /// Every frame must start with the magic number of a zstd frame or of a skippable
 /// frame. libzstd would also decode frames of the legacy formats (v0.5 to v0.7), but
