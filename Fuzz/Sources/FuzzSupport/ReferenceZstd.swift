@@ -51,6 +51,12 @@ public struct ReferenceZstd: Sendable {
         return file.withUnsafeBytes { source in
             var input = ZSTD_inBuffer(src: source.baseAddress, size: oneByteAtATime ? min(1, source.count) : source.count, pos: 0)
             while true {
+                // Lede refuses frames of the legacy formats, which libzstd would decode when it
+                // sees their whole magic number: every frame must start as zstd or skippable.
+                if !frameOpen && !startsFrame(source[input.pos...]) {
+                    result.fault = .corrupt("no zstd frame starts here")
+                    return result
+                }
                 let inputBefore = input.pos
                 var produced = 0
                 var hint = 0
@@ -80,6 +86,16 @@ public struct ReferenceZstd: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether `bytes` start with the magic number of a zstd or a skippable frame, as far as
+    /// they go (an empty tail is the end of the file).
+    static func startsFrame(_ bytes: Slice<UnsafeRawBufferPointer>) -> Bool {
+        let head = Array(bytes.prefix(4))
+        let frame: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD]
+        let skippable: [UInt8] = [0x2A, 0x4D, 0x18]
+        let skippableStart = (head.first.map { $0 & 0xF0 == 0x50 } ?? true) && skippable.starts(with: head.dropFirst())
+        return frame.starts(with: head) || skippableStart
     }
 
     /// Both decodings of `file`: the one that delivers the most bytes before a fault, and the
