@@ -63,3 +63,6 @@ bench: deps
 
 clean:
 	rm -rf .build sample out
+
+# make fuzz: the libFuzzer targets of Fuzz/ (FUZZ_SECONDS=600 make fuzz for ten minutes each).
+include Fuzz/fuzz.mk
