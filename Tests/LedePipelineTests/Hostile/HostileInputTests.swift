@@ -220,7 +220,7 @@ struct HostileInputTests {
         let shards = [
             checksum, concatenated,
             HostileShard(name: "empty.jsonl.zst", file: [], lines: 0, reasons: [], fails: false),
-            HostileShard(name: "empty.jsonl", file: [], lines: 0, reasons: [], fails: false),
+            HostileShard(name: "empty-plain.jsonl", file: [], lines: 0, reasons: [], fails: false),
             HostileShard(name: "zero-frame.jsonl.zst", file: emptyFrame, lines: 0, reasons: [], fails: false),
             HostileShard(name: "only-skippable.jsonl.zst", file: skippable(nibble: 9, payload: [1, 2, 3]), lines: 0, reasons: [], fails: false),
             HostileShard(name: "not-zstd.jsonl.zst", file: small[0] + [0x0A], lines: 0, reasons: [], fails: true),
