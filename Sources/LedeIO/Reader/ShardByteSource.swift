@@ -17,7 +17,9 @@ import CZstd
 /// Every frame must start with the magic number of a zstd frame or of a skippable
 /// frame. libzstd would also decode frames of the legacy formats (v0.5 to v0.7), but
 /// only when the input buffer happens to hold their whole magic number: such a frame
-/// is a fault wherever it is.
+/// is a fault wherever it is. For the same reason libzstd is always given a frame's
+/// whole header at once: when it has to buffer part of an invalid header, it looks
+/// for a legacy frame where its next input begins, in the middle of the header.
 public final class ShardByteSource {
     /// How the file's bytes are turned into JSON Lines.
     public enum Format: Sendable, Equatable {
@@ -49,6 +51,10 @@ public final class ShardByteSource {
     /// The file's bytes read so far, hashed as they come in.
     private var hasher = XXH64()
 
+    /// `ZSTD_FRAMEHEADERSIZE_MAX`: magic number, descriptor, window, dictionary id
+    /// and content size.
+    private static let largestFrameHeader = 18
+
     /// The format that a path's name implies.
     public static func format(ofPath path: String) -> Format {
         path.hasSuffix(".zst") || path.hasSuffix(".zstd") ? .zstd : .plain
@@ -58,7 +64,8 @@ public final class ShardByteSource {
     ///
     /// - Parameters:
     ///   - path: A `.jsonl.zst` or `.jsonl` file.
-    ///   - inputBufferSize: Compressed bytes read per `read` system call (at least 4).
+    ///   - inputBufferSize: Compressed bytes read per `read` system call (at least 18,
+    ///     the largest frame header).
     public init(path: String, inputBufferSize: Int = 1 << 17) throws(ShardReadError) {
         self.path = path
         format = ShardByteSource.format(ofPath: path)
@@ -74,9 +81,9 @@ public final class ShardByteSource {
                 try? file.close()
                 throw ShardReadError(path: path, offset: 0, reason: error.description)
             }
-            // Room for the magic number in the first read; no room at all would
-            // look like the end of the file.
-            inputBuffer = .allocate(byteCount: max(inputBufferSize, 4), alignment: 16)
+            // Room for a whole frame header; no room at all would look like the end
+            // of the file.
+            inputBuffer = .allocate(byteCount: max(inputBufferSize, Self.largestFrameHeader), alignment: 16)
         } else {
             decompressor = nil
             inputBuffer = .allocate(byteCount: 0, alignment: 16)
@@ -211,13 +218,14 @@ public final class ShardByteSource {
     }
 
     /// Checks that the next frame starts with a zstd or skippable magic number, before
-    /// libzstd sees it; a file that ends there ends cleanly, and a file that ends inside
-    /// the magic number is judged on the bytes it has (libzstd then reports it truncated).
+    /// libzstd sees it, and puts its whole header (or the rest of the file) in the input
+    /// buffer; a file that ends there ends cleanly, and a file that ends inside the magic
+    /// number is judged on the bytes it has (libzstd then reports it truncated).
     ///
     /// The first frame's fault names the file as not zstd at all, in the user's terms,
     /// rather than with libzstd's "unknown frame descriptor".
     private func checkFrameStart() throws(ShardReadError) {
-        while input.size - input.pos < 4 && !endOfFile { try refill() }
+        while input.size - input.pos < Self.largestFrameHeader && !endOfFile { try refill() }
         let available = min(input.size - input.pos, 4)
         // Little-endian: a frame starts 0xFD2FB528, a skippable frame 0x184D2A5?.
         var isFrame = true

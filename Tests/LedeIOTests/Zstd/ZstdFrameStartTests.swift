@@ -6,7 +6,7 @@ import Testing
 @Suite struct ZstdFrameStartTests {
     static let input = jsonLikeLines(count: 200, seed: 31)
     static let frame = try! zstdFrame(input)
-    /// Input buffer sizes that cut the next frame's magic number at every position.
+    /// Input buffer sizes (the smallest are raised to the 18-byte minimum) that cut the frames at many places.
     static let inputBufferSizes = [4, 5, 6, 7, frame.count, frame.count + 2, 1 << 17]
 
     /// Found by the `FuzzChunkReader` fuzz target: 19 bytes behind the v0.5 magic number
@@ -42,6 +42,32 @@ import Testing
                 #expect(error.reason.contains("not a zstd file"), "\(error)")
                 #expect(error.offset == 0)
                 #expect(outcome.bytes.isEmpty)
+            }
+        }
+    }
+
+    /// Found by `FuzzChunkReader`: a frame header with a reserved bit set, in which the v0.5
+    /// magic number 0xFD2FB525 starts at byte 13. When a read cut the header there, libzstd
+    /// buffered its start, found it invalid, and then looked for a legacy frame where its input
+    /// began, in the middle of the header: it decoded 64 bytes of garbage before failing.
+    static let headerHidingALegacyFrame: [UInt8] = [
+        0x28, 0xB5, 0x2F, 0xFD, 0xDC, 0xFC, 0xE6, 0xFF, 0xFF, 0xE7, 0x00, 0x05, 0xE3, 0x25, 0xB5, 0x2F, 0xFD, 0x00,
+        0x6D, 0x22, 0x7D, 0x00, 0x00, 0x2B, 0x00, 0x00, 0x00, 0x50, 0x2A, 0x4D, 0x18, 0x03, 0x00, 0x00, 0x00, 0x61,
+        0x00, 0x00, 0x99, 0xE9, 0xD8, 0x51, 0x28, 0xB5, 0x2F, 0x0A, 0x0A, 0x8C, 0x95, 0x10, 0x63,
+    ]
+
+    @Test func frameHeaderCutByAReadIsNeverTakenForALegacyFrame() throws {
+        try withScratchDirectory { root in
+            for (name, file) in [("first", Self.headerHidingALegacyFrame), ("second", Self.frame + Self.headerHidingALegacyFrame)] {
+                let path = Path.join(root, "\(name).jsonl.zst")
+                try writeFileBytes(file, to: path)
+                let expected = name == "first" ? [] : Self.input
+                for inputBufferSize in Array(4...40) + [1 << 17] {
+                    let outcome = readShard(path, readSize: 64, inputBufferSize: inputBufferSize)
+                    let error = try #require(outcome.error, "\(name), input buffer \(inputBufferSize)")
+                    #expect(error.reason.contains("corrupt"), "\(error)")
+                    expectSameBytes(outcome.bytes, expected, "\(name), input buffer \(inputBufferSize)")
+                }
             }
         }
     }
