@@ -15,7 +15,7 @@ enum FuzzChunkReader {
     /// longest decoded stream each is used for: the smallest limits make a chunk or a spill file
     /// of nearly every line, which is slow on long streams.
     static let configurations: [(chunkSize: Int, maxLineLength: Int, inputBufferSize: Int, upTo: Int)] = [
-        (1, 1, 4, 1 << 10), (3, 8, 5, 4 << 10), (64, 256, 13, 64 << 10), (4096, 1 << 20, 1 << 17, .max),
+        (1, 1, 18, 1 << 10), (3, 8, 19, 4 << 10), (64, 256, 31, 64 << 10), (4096, 1 << 20, 1 << 17, .max),
     ]
 
     /// Decoded streams longer than this are not checked (a few bytes of zstd can decode to gigabytes).

@@ -23,7 +23,7 @@ enum FuzzZstdFrames {
     }
     static let chunkSizes = [1, 2, 5, 64, 4096]
     static let lineLimits = [1, 3, 16, 100, 1 << 20]
-    static let inputBufferSizes = [4, 5, 9, 1 << 17]
+    static let inputBufferSizes = [18, 19, 23, 1 << 17]
 
     /// A `.zst` file and where its frames end.
     struct Frames {
