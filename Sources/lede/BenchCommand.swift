@@ -25,7 +25,7 @@ extension Lede {
         @Option(name: .long, help: "Shards of the generated corpus.")
         var shards: Int = 1
 
-        @Option(name: .long, help: "Jobs of the multi-core run (default: all cores).")
+        @Option(name: .long, help: "Jobs of the multi-core run (default: the cores this process may use).")
         var jobs: Int?
 
         @Option(name: .long, help: "Rounds per stage; the median is reported.")

@@ -41,7 +41,7 @@ extension Lede {
         @Option(name: .long, help: "The output directory.")
         var output: String?
 
-        @Option(name: .long, help: "Chunks processed at once (default: all cores).")
+        @Option(name: .long, help: "Chunks processed at once (default: the cores this process may use).")
         var jobs: Int?
 
         @OptionGroup var fields: FieldOptions

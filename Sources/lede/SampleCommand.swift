@@ -20,7 +20,7 @@ extension Lede {
         @Option(name: .long, help: "Random seed.")
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: "Shards written at once (default: all cores).")
+        @Option(name: .long, help: "Shards written at once (default: the cores this process may use).")
         var jobs: Int?
 
         func validate() throws {

@@ -19,7 +19,7 @@ extension Lede {
         @Option(name: .long, parsing: .upToNextOption, help: "Inputs to compare (default: the last run's).")
         var input: [String] = []
 
-        @Option(name: .long, help: "Files hashed at once (default: all cores).")
+        @Option(name: .long, help: "Files hashed at once (default: the cores this process may use).")
         var jobs: Int?
 
         @Flag(name: .long, help: "Print one JSON object listing every shard.")
