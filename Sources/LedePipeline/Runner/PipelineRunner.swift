@@ -270,6 +270,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
     private var progress: RunProgress
     private var finishedShards = 0
     private var finishedBytes: Int64 = 0
+    /// Compressed bytes consumed so far of each open shard, for the progress line.
+    private var consumedBytes: [Int: Int64] = [:]
     private(set) var summary: RunSummary
 
     init(
@@ -379,6 +381,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
                 output.chunksRead += 1
                 outstanding += 1
                 idleReaders[shard] = box
+                // The box is back from its read task, so nothing else touches the source now.
+                consumedBytes[shard] = box.source.consumedFileBytes
                 summary.bytes += chunkBytes(chunk)
                 switch chunk.content {
                 case .lines:
@@ -477,6 +481,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         finishing.remove(shard)
         keys = keys.filter { $0.key.shard != shard }
         idleReaders.removeValue(forKey: shard)
+        consumedBytes.removeValue(forKey: shard)
         var fingerprint = fingerprints.removeValue(forKey: shard)
         if fingerprint == nil, output.failure != nil {
             // A failed shard was not read to its end; its fingerprint still tells
@@ -499,8 +504,13 @@ struct CoordinatorState<Tagger: EntityTagger> {
     /// Clears the terminal's progress line before the summary is printed.
     mutating func finishProgress() { progress.finish() }
 
+    /// Counts the open shards' documents and bytes too, so that the first minutes of
+    /// one huge shard don't show 0 documents and no ETA.
     private mutating func reportProgress() {
-        progress.report(summary, finishedShards: finishedShards, finishedBytes: finishedBytes, logger: logger)
+        var live = summary
+        live.documents += outputs.values.reduce(0) { $0 + $1.documentCount }
+        let consumed = finishedBytes + consumedBytes.values.reduce(0, +)
+        progress.report(live, finishedShards: finishedShards, consumedBytes: consumed, logger: logger)
     }
 
     /// Removes every temporary file of unfinished shards after a fatal error,

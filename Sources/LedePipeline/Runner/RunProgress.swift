@@ -7,7 +7,8 @@ import Logging
 /// Tells a person or a log how far a run has got.
 ///
 /// On a terminal it redraws one line on standard error about once a second
-/// (shards done, documents, MB read, MB/s, and an ETA once a shard is done);
+/// (shards done, documents, MB read, MB/s, and an ETA from the compressed bytes
+/// consumed so far, open shards included, so one huge shard shows it too);
 /// on a pipe or under cron it logs that line every 30 seconds instead, and it
 /// rewrites the ``RunMetrics`` file (`--metrics`) at the same pace.
 struct RunProgress {
@@ -31,15 +32,15 @@ struct RunProgress {
         self.output = output
     }
 
-    /// The progress line for `summary` with `finishedShards` done whose
-    /// compressed sizes add up to `finishedBytes`.
-    func line(_ summary: RunSummary, finishedShards: Int, finishedBytes: Int64, now: Double) -> String {
+    /// The progress line for `summary` with `finishedShards` done, after
+    /// `consumedBytes` of the shards' compressed bytes (finished and open shards).
+    func line(_ summary: RunSummary, finishedShards: Int, consumedBytes: Int64, now: Double) -> String {
         let elapsed = max(now - started, 1e-9)
         let megabytes = Double(summary.bytes) / 1e6
         var text = "lede: \(finishedShards)/\(totalShards) shards, \(summary.documents) documents, "
             + "\(Int(megabytes)) MB, \(Int(megabytes / elapsed)) MB/s"
-        if finishedBytes > 0, totalInputBytes > finishedBytes {
-            let remaining = elapsed * Double(totalInputBytes - finishedBytes) / Double(finishedBytes)
+        if consumedBytes > 0, totalInputBytes > consumedBytes, elapsed >= 1 {
+            let remaining = elapsed * Double(totalInputBytes - consumedBytes) / Double(consumedBytes)
             text += ", ETA \(Self.clock(remaining))"
         }
         return text
@@ -54,17 +55,17 @@ struct RunProgress {
     }
 
     /// Redraws, logs or writes metrics when it is time to.
-    mutating func report(_ summary: RunSummary, finishedShards: Int, finishedBytes: Int64, logger: Logger) {
+    mutating func report(_ summary: RunSummary, finishedShards: Int, consumedBytes: Int64, logger: Logger) {
         let now = SystemInfo.monotonicSeconds()
         if interactive, now - lastLine >= 1 {
             lastLine = now
             var stream = FileDescriptorStream.standardError
-            stream.write("\r" + line(summary, finishedShards: finishedShards, finishedBytes: finishedBytes, now: now) + "\u{1B}[K")
+            stream.write("\r" + line(summary, finishedShards: finishedShards, consumedBytes: consumedBytes, now: now) + "\u{1B}[K")
             drawn = true
         }
         if now - lastLog >= 30 {
             lastLog = now
-            if !interactive { logger.info("\(line(summary, finishedShards: finishedShards, finishedBytes: finishedBytes, now: now))") }
+            if !interactive { logger.info("\(line(summary, finishedShards: finishedShards, consumedBytes: consumedBytes, now: now))") }
             if let metricsPath {
                 var partial = summary
                 partial.seconds = now - started

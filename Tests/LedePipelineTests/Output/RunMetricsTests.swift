@@ -1,4 +1,6 @@
+import Foundation
 @testable import LedePipeline
+import Logging
 import Testing
 
 @Suite("Run metrics and progress")
@@ -49,5 +51,22 @@ struct RunMetricsTests {
         #expect(RunProgress.clock(59.4) == "0:59")
         #expect(RunProgress.clock(61) == "1:01")
         #expect(RunProgress.clock(3_725) == "1:02:05")
+    }
+
+    @Test("the ETA comes from the compressed bytes consumed, before any shard is done")
+    func progressETAOfAnOpenShard() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lede-progress-\(UInt32.random(in: 0...UInt32.max)).jsonl.zst").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(count: 1000)))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let progress = RunProgress(
+            shards: [Shard(path: path, relativePath: "huge.jsonl.zst")], output: "out", metricsPath: nil,
+            logger: Logger(label: "test"))
+        let later = SystemInfo.monotonicSeconds() + 10
+        let quarter = progress.line(Self.summary(), finishedShards: 0, consumedBytes: 250, now: later)
+        #expect(quarter.hasPrefix("lede: 0/1 shards, 1200 documents, 4 MB"))
+        // A quarter of the input in about 10 s leaves about 30 s.
+        #expect(quarter.hasSuffix(", ETA 0:30"))
+        #expect(!progress.line(Self.summary(), finishedShards: 0, consumedBytes: 0, now: later).contains("ETA"))
+        #expect(!progress.line(Self.summary(), finishedShards: 1, consumedBytes: 1000, now: later).contains("ETA"))
     }
 }
