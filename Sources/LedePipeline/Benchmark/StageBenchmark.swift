@@ -111,7 +111,7 @@ public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
                 line += result.lines
                 documents += result.documents
             }
-            _ = worker.takePartial(shard: number)
+            _ = worker.takeCounts(shard: number)?.makePartial()
         }
         return (SystemInfo.monotonicSeconds() - start, documents)
     }

@@ -55,7 +55,7 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     /// - Parameters:
     ///   - bytes: Whole lines, each ending in `\n` except perhaps the shard's last.
     ///   - index: The chunk's position in its shard.
-    ///   - shard: The key the chunk's counts accumulate under until ``takePartial(shard:)``:
+    ///   - shard: The key the chunk's counts accumulate under until ``takeCounts(shard:)``:
     ///     the runner uses one per shard, or per checkpointed segment of a shard.
     ///   - shardName: The shard's relative path, for missing ids and reject records.
     ///   - firstLine: The 1-based line number of the chunk's first line.
@@ -119,8 +119,12 @@ public final class ChunkWorker<Tagger: EntityTagger> {
 
     /// The counts of every chunk of `shard` this worker has processed, handed over
     /// once, when the shard is complete.
-    public func takePartial(shard: Int) -> Partial? {
-        builders.removeValue(forKey: shard)?.makePartial()
+    ///
+    /// They come as the builder itself, unsorted: turning it into a ``Partial``
+    /// (sorting every table) is the costly part, and the runner does it in a task
+    /// of its own rather than while it coordinates the workers.
+    public func takeCounts(shard: Int) -> AggregateBuilder? {
+        builders.removeValue(forKey: shard)
     }
 
     /// Tokenises, tags, counts and writes out the document the scanner holds.

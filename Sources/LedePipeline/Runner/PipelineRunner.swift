@@ -163,7 +163,10 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
             throw error
         }
         state.finishProgress()
-        return state.summary
+        var summary = state.summary
+        // Shards finish in parallel; the summary lists failures in a fixed order.
+        summary.failures.sort { $0.shard < $1.shard }
+        return summary
     }
 }
 
@@ -217,10 +220,41 @@ final class WorkerBox<Tagger: EntityTagger>: @unchecked Sendable {
     }
 }
 
+/// A complete shard on its way to being finished (``ShardOutput/finish(counts:emptyFrame:fingerprint:)``)
+/// in a child task: sorting the workers' counts into its partial and writing the
+/// partial take as long as processing a few chunks, too long to keep the
+/// coordinator from handing out work meanwhile.
+///
+/// `@unchecked Sendable` is sound because the coordinator has removed the output
+/// from its open shards before it hands the box over, and never touches it again.
+final class FinishingShard: @unchecked Sendable {
+    let output: ShardOutput
+    let counts: [AggregateBuilder]
+    let fingerprint: String?
+
+    init(output: ShardOutput, counts: [AggregateBuilder], fingerprint: String?) {
+        self.output = output
+        self.counts = counts
+        self.fingerprint = fingerprint
+    }
+
+    /// Writes the shard's partial and record.
+    func finish(emptyFrame: [UInt8]) throws -> ShardRecord {
+        var fingerprint = fingerprint
+        if fingerprint == nil, output.failure != nil {
+            // A failed shard was not read to its end; its fingerprint still tells
+            // the next run whether it is the same broken file.
+            fingerprint = try? ShardRecord.fingerprint(ofFile: output.shard.path)
+        }
+        return try output.finish(counts: counts, emptyFrame: emptyFrame, fingerprint: fingerprint)
+    }
+}
+
 /// What a child task hands back to the coordinator.
 enum TaskOutcome<Tagger: EntityTagger>: Sendable {
     case read(shard: Int, chunk: ShardChunk?, firstLine: Int, error: ShardReadError?, box: ReaderBox)
     case processed(shard: Int, result: ChunkResult, worker: WorkerBox<Tagger>)
+    case finished(record: ShardRecord, box: FinishingShard)
 }
 
 /// Everything the coordinator owns; only ever touched from the coordinating task.
@@ -237,7 +271,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         let key: Int
         let purpose: Purpose
         var drained: Set<Int> = []
-        var partials: [Partial] = []
+        var counts: [AggregateBuilder] = []
     }
 
     /// A shard's segment, counted from the shard's first chunk in this run.
@@ -249,7 +283,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
     let work: [ShardWork]
     let layout: OutputLayout
     let configuration: PipelineConfiguration
-    let compressor: ZstdCompressor
+    /// A zstd frame of no bytes: the documents of a shard without any.
+    let emptyFrame: [UInt8]
     let logger: Logger
     let spillDirectory: String
     var idleWorkers: [WorkerBox<Tagger>] = []
@@ -257,6 +292,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
     /// Drains in the order they began: a shard's checkpoints come before its finish.
     private var drains: [Drain] = []
     private var finishing: Set<Int> = []
+    /// Complete shards whose finishing task has yet to start.
+    private var readyToFinish: [FinishingShard] = []
     /// The key under which workers count each segment's chunks.
     private var keys: [SegmentID: Int] = [:]
     private var nextKey = 0
@@ -278,7 +315,9 @@ struct CoordinatorState<Tagger: EntityTagger> {
         work: [ShardWork], layout: OutputLayout, configuration: PipelineConfiguration, logger: Logger, summary: RunSummary,
         spillDirectory: String
     ) throws {
-        compressor = try ZstdCompressor(level: configuration.compressionLevel)
+        var emptyFrame: [UInt8] = []
+        try ZstdCompressor(level: configuration.compressionLevel).compress([], appendingTo: &emptyFrame)
+        self.emptyFrame = emptyFrame
         self.spillDirectory = spillDirectory
         self.logger = logger
         self.work = work
@@ -289,8 +328,13 @@ struct CoordinatorState<Tagger: EntityTagger> {
             shards: work.map(\.shard), output: configuration.output, metricsPath: configuration.metricsPath, logger: logger)
     }
 
-    /// Starts every task the budget allows: processing first, then reads.
+    /// Starts every task the budget allows: finishing shards, processing, then reads.
     mutating func launch(into group: inout ThrowingTaskGroup<TaskOutcome<Tagger>, any Error>) throws {
+        for box in readyToFinish {
+            let emptyFrame = emptyFrame
+            group.addTask { .finished(record: try box.finish(emptyFrame: emptyFrame), box: box) }
+        }
+        readyToFinish.removeAll()
         while !waitingChunks.isEmpty, let worker = idleWorkers.popLast() {
             let (shard, chunk, firstLine) = waitingChunks.removeFirst()
             guard case .lines(let bytes) = chunk.content else { preconditionFailure("only lines are processed") }
@@ -406,6 +450,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
             idleWorkers.append(worker)
             try deliver(.processed(result), index: result.index, shard: shard)
             try drainIdleWorkers()
+        case .finished(let record, let box):
+            finished(record, box.output)
         }
         reportProgress()
     }
@@ -453,7 +499,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         while index < drains.count {
             for box in idleWorkers where !drains[index].drained.contains(box.id) {
                 drains[index].drained.insert(box.id)
-                if let partial = box.worker.takePartial(shard: drains[index].key) { drains[index].partials.append(partial) }
+                if let counts = box.worker.takeCounts(shard: drains[index].key) { drains[index].counts.append(counts) }
             }
             guard drains[index].drained.count == configuration.jobs else {
                 index += 1
@@ -463,32 +509,32 @@ struct CoordinatorState<Tagger: EntityTagger> {
             switch drain.purpose {
             case .checkpoint(let end):
                 guard let output = outputs[drain.shard] else { break }
+                let partials = drain.counts.map { $0.makePartial() }
                 if output.isComplete {
-                    output.keepInMemory(end, partials: drain.partials)
+                    output.keepInMemory(end, partials: partials)
                 } else {
-                    try output.checkpoint(end, partials: drain.partials)
+                    try output.checkpoint(end, partials: partials)
                     summary.checkpointsWritten += 1
                     logger.debug("checkpoint: \(work[drain.shard].shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
                 }
             case .finish:
-                try finish(drain.shard, partials: drain.partials)
+                finish(drain.shard, counts: drain.counts)
             }
         }
     }
 
-    private mutating func finish(_ shard: Int, partials: [Partial]) throws {
+    /// Closes the books on a complete shard and queues its finishing task.
+    private mutating func finish(_ shard: Int, counts: [AggregateBuilder]) {
         guard let output = outputs.removeValue(forKey: shard) else { return }
         finishing.remove(shard)
         keys = keys.filter { $0.key.shard != shard }
         idleReaders.removeValue(forKey: shard)
         consumedBytes.removeValue(forKey: shard)
-        var fingerprint = fingerprints.removeValue(forKey: shard)
-        if fingerprint == nil, output.failure != nil {
-            // A failed shard was not read to its end; its fingerprint still tells
-            // the next run whether it is the same broken file.
-            fingerprint = try? ShardRecord.fingerprint(ofFile: output.shard.path)
-        }
-        let record = try output.finish(partials: partials, compressor: compressor, fingerprint: fingerprint)
+        readyToFinish.append(FinishingShard(output: output, counts: counts, fingerprint: fingerprints.removeValue(forKey: shard)))
+    }
+
+    /// Counts a shard whose partial and record are written.
+    private mutating func finished(_ record: ShardRecord, _ output: ShardOutput) {
         summary.partialsWritten += 1
         finishedShards += 1
         finishedBytes += (try? FileStatus.of(output.shard.path).size) ?? 0
@@ -517,5 +563,6 @@ struct CoordinatorState<Tagger: EntityTagger> {
     /// except what their checkpoints vouch for.
     func discardAll() {
         for output in outputs.values { output.discard() }
+        for box in readyToFinish { box.output.discard() }
     }
 }

@@ -7,7 +7,7 @@ import LedeIO
 /// Chunk results arrive in any order; they are held until every earlier chunk has
 /// been written, so outputs keep the input's order. Documents and rejects grow
 /// under fixed `.inprogress` names beside their final names and are renamed by
-/// ``finish(partials:compressor:fingerprint:)``.
+/// ``finish(counts:emptyFrame:fingerprint:)``.
 ///
 /// With checkpoints on, the shard's chunks form segments of
 /// ``PipelineConfiguration/checkpointChunks`` chunks. When a segment's last chunk
@@ -175,7 +175,7 @@ final class ShardOutput {
         segments = end.number + 1
     }
 
-    /// Keeps a segment's counts for ``finish(partials:compressor:fingerprint:)``
+    /// Keeps a segment's counts for ``finish(counts:emptyFrame:fingerprint:)``
     /// instead of checkpointing it: the shard is complete, so a checkpoint would
     /// only cost a flush and be removed again a moment later.
     func keepInMemory(_ end: SegmentEnd, partials: [Partial]) {
@@ -277,16 +277,14 @@ final class ShardOutput {
     /// and removes its checkpoint.
     ///
     /// - Parameters:
-    ///   - partials: The workers' counts of the shard's last segment.
-    ///   - compressor: Makes the empty frame of a shard without documents.
+    ///   - counts: The workers' counts of the shard's last segment.
+    ///   - emptyFrame: A zstd frame of no bytes, written for a shard without
+    ///     documents so that its file is still a valid stream that decodes to nothing.
     ///   - fingerprint: The fingerprint of the bytes read, or `nil` when unknown.
     /// - Returns: The shard's new record.
-    func finish(partials: [Partial], compressor: ZstdCompressor, fingerprint: String?) throws -> ShardRecord {
+    func finish(counts: [AggregateBuilder], emptyFrame: [UInt8], fingerprint: String?) throws -> ShardRecord {
         if !wroteDocuments {
-            // An empty frame keeps the file a valid zstd stream that decodes to nothing.
-            var empty: [UInt8] = []
-            try compressor.compress([], appendingTo: &empty)
-            try documents.write(empty)
+            try documents.write(emptyFrame)
         }
         try documents.commit()
         if let rejectedLines, let rejectReasons {
@@ -303,7 +301,7 @@ final class ShardOutput {
         total.add(builder.makePartial())
         total.add(accumulator.result())
         total.add(lastSegments.result())
-        for partial in partials { total.add(partial) }
+        for builder in counts { total.add(builder.makePartial()) }
         for number in 0..<segments {
             total.add(try PartialStore.read(state.segmentPath(forRelativePath: shard.relativePath, number: number)))
         }
