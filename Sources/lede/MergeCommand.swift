@@ -54,7 +54,7 @@ extension Lede {
                 }
                 printError("lede merge: merging without \(unfinished.count) unfinished shard(s) (--allow-partial)")
             }
-            let merged = try state.mergeTables(store: storeOptions.storeOutput)
+            let merged = try state.mergeTables(store: storeOptions.storeOutput, jobs: SystemInfo.activeProcessorCount)
             if unfinished.isEmpty { try state.markCompleted() }
             print("merged \(merged.tables.partials) partial(s) into \(layout.aggregatesDirectory)")
             if let store = merged.store {

@@ -38,6 +38,7 @@ public enum PartialMerger {
     ///   - fanIn: The most partials open at once; at least 2.
     ///   - durable: Whether each output file is flushed to stable storage before
     ///     it is renamed into place.
+    ///   - runJobs: Runs the merge's table jobs, one after another by default.
     /// - Returns: Row counts and the merged stats.
     /// - Throws: ``AggregationError`` for a bad fan-in, a partial listed twice, or
     ///   a partial that is missing, of another format, malformed or unsorted (with
@@ -48,7 +49,8 @@ public enum PartialMerger {
     /// - Complexity: O(*n* log *k*) per round for *n* rows in all and *k* = min(partials, `fanIn`);
     ///   ⌈log_fanIn(partials)⌉ − 1 intermediate rounds.
     public static func merge(
-        partials: [String], into aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true
+        partials: [String], into aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true,
+        runJobs: JobRunner = oneByOne
     ) throws -> MergeSummary {
         try checkInputs(partials, fanIn: fanIn)
         try FileSystem.createDirectory(aggregatesDirectory)
@@ -57,20 +59,66 @@ public enum PartialMerger {
         defer { try? FileSystem.removeTree(workspace) }
         let (inputs, rounds) = try reduce(partials, fanIn: fanIn, workspace: workspace)
 
-        // Every table is merged before any is renamed into place, so that a bad
-        // partial found late (an unsorted row, say) leaves all previous tables as
-        // they were instead of a mix of old and new ones.
+        // Every table is written into the workspace before any is renamed into
+        // place, so that a bad partial found late (an unsorted row, say) leaves all
+        // previous tables as they were instead of a mix of old and new ones.
         let plan = try _MergePlan(directories: inputs)
         let csvNames = _CSVNames(plan.names)
-        var entities = try _CSVCellSink<_EntityCell>(directory: aggregatesDirectory, names: csvNames, durable: durable)
-        let entityCount = try plan.merge(into: &entities)
-        var pairs = try _CSVCellSink<_PairCell>(directory: aggregatesDirectory, names: csvNames, durable: durable)
-        let pairCount = try plan.merge(into: &pairs)
-        var timeline = try _CSVCellSink<_TimelineCell>(
-            directory: aggregatesDirectory, names: csvNames, durable: durable)
-        let timelineCount = try plan.merge(into: &timeline)
-        let tags = try plan.mergeTags()
-        var tagFile = try _OutputBuffer(path: Path.join(aggregatesDirectory, "tags.csv"), durable: durable)
+        let mergedStats = try plan.mergeStats()
+        let tables = Path.join(workspace, "tables")
+        try FileSystem.createDirectory(tables)
+        // The longest job first, so that it starts at once.
+        let counts = try runJobs([
+            { try writeCSV(_PairCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
+            { try writeCSV(_EntityCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
+            { try writeCSV(_TimelineCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
+            {
+                let stats = try AtomicFile(path: Path.join(tables, "stats.json"), durable: durable)
+                try stats.write(_StatsJSON.encode(mergedStats, partials: partials.count))
+                try stats.commit()
+                return try writeTags(plan.mergeTags(), directory: tables, durable: durable)
+            },
+        ])
+        for name in try FileSystem.contentsOfDirectory(tables).sorted() {
+            try FileSystem.rename(Path.join(tables, name), to: Path.join(aggregatesDirectory, name))
+        }
+        if durable { FileSystem.syncDirectory(aggregatesDirectory) }
+
+        return MergeSummary(
+            partials: partials.count, rounds: rounds, entities: counts[1], cooccurrences: counts[0],
+            timeline: counts[2], tags: counts[3], stats: mergedStats)
+    }
+
+    /// Runs the independent jobs of a merge (one per table) and returns their
+    /// results in the jobs' order, or throws one of their errors.
+    ///
+    /// The runner that calls the merge decides whether the jobs run at once:
+    /// the co-occurrence table is most of a merge's work, so two cores merge
+    /// about a third faster than one.
+    public typealias JobRunner = ([@Sendable () throws -> Int]) throws -> [Int]
+
+    /// Runs the jobs one after another.
+    public static func oneByOne(_ jobs: [@Sendable () throws -> Int]) throws -> [Int] {
+        try jobs.map { try $0() }
+    }
+
+    /// Merges `Cell`'s table of the plan's partials into `<directory>/<table>.csv`.
+    ///
+    /// - Returns: The number of rows.
+    private static func writeCSV<Cell: _CSVCell>(
+        _ cell: Cell.Type, plan: _MergePlan, names: _CSVNames, directory: String, durable: Bool
+    ) throws -> Int {
+        var sink = try _CSVCellSink<Cell>(directory: directory, names: names, durable: durable)
+        let count = try plan.merge(into: &sink)
+        try sink.commit()
+        return count
+    }
+
+    /// Writes `tags.csv`.
+    ///
+    /// - Returns: The number of rows.
+    private static func writeTags(_ tags: [Partial.Tag], directory: String, durable: Bool) throws -> Int {
+        var tagFile = try _OutputBuffer(path: Path.join(directory, "tags.csv"), durable: durable)
         try tagFile.append(_TableSchema.tags.header(separator: 0x2C) + [0x0A])
         for tag in tags {
             try Array(tag.tag.utf8).withUnsafeBytes { try _CSVWriter.appendField($0, to: &tagFile) }
@@ -80,18 +128,8 @@ public enum PartialMerger {
             try tagFile.appendDecimal(tag.documents)
             try tagFile.append(0x0A)
         }
-        let mergedStats = try plan.mergeStats()
-        let stats = try AtomicFile(path: Path.join(aggregatesDirectory, "stats.json"), durable: durable)
-        try stats.write(_StatsJSON.encode(mergedStats, partials: partials.count))
-        try entities.commit()
-        try pairs.commit()
-        try timeline.commit()
         try tagFile.commit()
-        try stats.commit()
-
-        return MergeSummary(
-            partials: partials.count, rounds: rounds, entities: entityCount, cooccurrences: pairCount,
-            timeline: timelineCount, tags: tags.count, stats: mergedStats)
+        return tags.count
     }
 
     /// Checks the fan-in, that no partial is listed twice and that each is a partial of this format.
@@ -131,17 +169,18 @@ public enum PartialMerger {
     /// for `aggregatesDirectory` in one step.
     ///
     /// Readers see all the old tables or all the new ones, never a mix, whatever
-    /// instant the process is killed at (see ``merge(partials:into:fanIn:durable:)``,
+    /// instant the process is killed at (see ``merge(partials:into:fanIn:durable:runJobs:)``,
     /// which renames table by table). The directory is Lede's: files that others
     /// put into it do not survive. Leftovers of a killed replacement beside it are
     /// removed first; one replacement per directory at a time.
     ///
-    /// - Parameters: As for ``merge(partials:into:fanIn:durable:)``.
+    /// - Parameters: As for ``merge(partials:into:fanIn:durable:runJobs:)``.
     /// - Returns: Row counts and the merged stats.
-    /// - Throws: What ``merge(partials:into:fanIn:durable:)`` throws; the previous
+    /// - Throws: What ``merge(partials:into:fanIn:durable:runJobs:)`` throws; the previous
     ///   directory is then left as it was.
     public static func replaceTables(
-        partials: [String], aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true
+        partials: [String], aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true,
+        runJobs: JobRunner = oneByOne
     ) throws -> MergeSummary {
         let parent = Path.directory(of: aggregatesDirectory)
         try FileSystem.createDirectory(parent)
@@ -152,7 +191,7 @@ public enum PartialMerger {
         }
         let next = _TemporaryName.sibling(of: aggregatesDirectory, purpose: nextPurpose)
         do {
-            let summary = try merge(partials: partials, into: next, fanIn: fanIn, durable: durable)
+            let summary = try merge(partials: partials, into: next, fanIn: fanIn, durable: durable, runJobs: runJobs)
             if durable { FileSystem.syncDirectory(next) }
             try _DirectoryReplacement.replace(aggregatesDirectory, with: next, durable: durable)
             return summary

@@ -77,13 +77,13 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
     }
 
     /// Rebuilds `aggregates/` and then the SQLite store from the partials of
-    /// every recorded shard (``RunState/mergeTables(store:logger:)``); the caller
+    /// every recorded shard (``RunState/mergeTables(store:jobs:logger:)``); the caller
     /// holds the directory's ``RunLock``.
     ///
     /// - Returns: The tables' row counts, and what went into the store (`nil`
     ///   when it is disabled).
     public func merge(layout: OutputLayout) throws -> (tables: MergeSummary, store: StoreBuildSummary?) {
-        try RunState(layout: layout).mergeTables(store: configuration.store, logger: logger)
+        try RunState(layout: layout).mergeTables(store: configuration.store, jobs: configuration.jobs, logger: logger)
     }
 
     /// Applies the survey before any shard is processed: refreshes records,

@@ -162,22 +162,25 @@ public struct RunState: Sendable {
     }
 
     /// Rebuilds `aggregates/` from the partials of every recorded shard and swaps
-    /// it in at once (``LedeAggregation/PartialMerger/replaceTables(partials:aggregatesDirectory:fanIn:durable:)``),
+    /// it in at once (``LedeAggregation/PartialMerger/replaceTables(partials:aggregatesDirectory:fanIn:durable:runJobs:)``),
     /// then rebuilds the SQLite store from the same partials, with the failures
     /// the records keep and each shard file's size, modification time and fingerprint.
     ///
     /// A process killed while the store is built leaves the previous store in
     /// place: it is built under a temporary name and renamed over the old one.
     ///
-    /// - Parameter store: Whether and where the store is rebuilt.
+    /// - Parameters:
+    ///   - store: Whether and where the store is rebuilt.
+    ///   - jobs: The most tables merged at once.
     /// - Returns: The tables' row counts, and what went into the store (`nil`
     ///   when it is disabled).
-    public func mergeTables(store: StoreOutput, logger: Logger? = nil) throws
+    public func mergeTables(store: StoreOutput, jobs: Int = 1, logger: Logger? = nil) throws
         -> (tables: MergeSummary, store: StoreBuildSummary?)
     {
         let recorded = try recordedPartials(logger: logger)
         let tables = try PartialMerger.replaceTables(
-            partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory)
+            partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory,
+            runJobs: { try ParallelJobs.run($0, width: jobs) })
         let built = try store.rebuild(
             layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
         return (tables, built)

@@ -1,0 +1,56 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import LedePipeline
+
+@Suite("Parallel jobs")
+struct ParallelJobsTests {
+    private struct Failure: Error, Equatable {
+        let job: Int
+    }
+
+    @Test("results come back in the jobs' order, whatever the width", arguments: [1, 2, 3, 8])
+    func order(width: Int) throws {
+        let ran = Atomic<Int>(0)
+        let jobs: [@Sendable () throws -> Int] = (0..<20).map { index in
+            {
+                ran.wrappingAdd(1, ordering: .relaxed)
+                return index * index
+            }
+        }
+        #expect(try ParallelJobs.run(jobs, width: width) == (0..<20).map { $0 * $0 })
+        #expect(ran.load(ordering: .relaxed) == 20)
+    }
+
+    @Test("the first failing job's error is thrown, after every job has run", arguments: [1, 2])
+    func failure(width: Int) {
+        let ran = Atomic<Int>(0)
+        let jobs: [@Sendable () throws -> Int] = (0..<6).map { index in
+            {
+                ran.wrappingAdd(1, ordering: .relaxed)
+                if index == 2 || index == 4 { throw Failure(job: index) }
+                return index
+            }
+        }
+        #expect(throws: Failure(job: 2)) { try ParallelJobs.run(jobs, width: width) }
+        // One by one stops at the first failure; at once, every job is taken.
+        #expect(ran.load(ordering: .relaxed) == (width == 1 ? 3 : 6))
+    }
+
+    @Test("two jobs run at the same time with width 2")
+    func concurrency() throws {
+        let arrived = Atomic<Int>(0)
+        // Each job waits (up to 10 s) for the other to start: one by one, the first would time out.
+        let job: @Sendable () throws -> Int = {
+            arrived.wrappingAdd(1, ordering: .relaxed)
+            var spins = 0
+            while arrived.load(ordering: .relaxed) < 2 && spins < 10_000 {
+                usleep(1_000)
+                spins += 1
+            }
+            return arrived.load(ordering: .relaxed)
+        }
+        #expect(try ParallelJobs.run([job, job], width: 2) == [2, 2])
+    }
+}
