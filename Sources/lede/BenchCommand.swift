@@ -12,8 +12,10 @@ extension Lede {
             abstract: "Measure each stage's throughput against the zstd decompression floor.",
             discussion: """
                 In one process: libzstd decompression alone (the floor) and `zstd -dc` when \
-                installed, then the stages cumulatively on one core, then whole runs with 1 and \
-                N jobs. Figures are MB/s of decoded JSONL, medians of --repeat rounds.
+                installed, then the stages cumulatively on one core (tagging with the rules, and \
+                with the trained model instead), then whole runs with 1 and N jobs with each \
+                tagger, and one with the SQLite store. Figures are MB/s of decoded JSONL, \
+                medians of --repeat rounds.
                 """)
 
         @Option(name: .long, help: "A directory, file or glob of shards to measure.")
@@ -33,6 +35,9 @@ extension Lede {
 
         @Option(name: .long, help: "Where generated corpora and run outputs go (default: a temporary directory).")
         var scratch: String?
+
+        @Option(name: .long, help: "The model file of the model rows (default: \(TaggerOptions.defaultModel)).")
+        var model: String?
 
         @Flag(name: .long, help: "Print one JSON object instead of a table.")
         var json = false
@@ -62,9 +67,16 @@ extension Lede {
             let shardList: [Shard]
             do { shardList = try ShardDiscovery.shards(for: [inputPath]) } catch { throw ValidationError("\(error)") }
             let gazetteer = Gazetteer.builtIn
+            var trained: PerceptronModel?
+            do {
+                trained = try PerceptronModel(contentsOf: TaggerOptions.modelPath(given: self.model))
+            } catch {
+                logger.warning("no model rows: \(error)")
+            }
             let benchmark = StageBenchmark(
                 shards: shardList, repeats: `repeat`, jobs: jobs ?? PipelineConfiguration.defaultJobs,
-                scratchDirectory: scratchDirectory, logger: logger) { RuleTagger(gazetteer: gazetteer) }
+                scratchDirectory: scratchDirectory, logger: logger, makeRules: { RuleTagger(gazetteer: gazetteer) },
+                makeModel: trained.map { model in { PerceptronTagger(model: model) } })
             let report = try await benchmark.run()
             print(json ? report.json() : "machine: \(MachineDescription.current)\n" + report.text())
         }

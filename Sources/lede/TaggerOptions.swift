@@ -40,7 +40,11 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
 
     /// The model path: `--model`, else the committed model found from the working
     /// directory or from the executable's checkout (`.build/release/lede`).
-    var modelPath: String {
+    var modelPath: String { Self.modelPath(given: model) }
+
+    /// `given`, or the default model: beside the working directory or up to four
+    /// levels above the executable (a checkout's `.build/release/lede`).
+    static func modelPath(given model: String?) -> String {
         if let model { return model }
         if FileManager.default.fileExists(atPath: Self.defaultModel) { return Self.defaultModel }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()

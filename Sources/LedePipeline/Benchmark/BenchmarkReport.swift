@@ -34,13 +34,35 @@ public struct BenchmarkReport: Sendable {
         self.repeats = repeats
     }
 
-    /// Throughput of `jobs` jobs over one job, for whole runs.
-    public var scaling: Double? {
-        guard jobs > 1,
-            let one = stages.first(where: { $0.name == "lede run, 1 job" }),
-            let many = stages.first(where: { $0.name == "lede run, \(jobs) jobs" })
+    /// The stage that tags with the trained model instead of the rules.
+    public static let modelTagStage = "+ tag (model)"
+    /// The whole run with the rules that also rebuilds the SQLite store.
+    public static let storeRunStage = "lede run, 1 job, + SQLite"
+
+    /// The name of a whole run's row.
+    public static func runName(jobs: Int, model: Bool = false) -> String {
+        "lede run, \(jobs) job\(jobs == 1 ? "" : "s")" + (model ? ", model" : "")
+    }
+
+    private func stage(_ name: String) -> Stage? { stages.first { $0.name == name } }
+
+    /// Throughput of `jobs` jobs over one job, for whole runs with the rules.
+    public var scaling: Double? { scaling(model: false) }
+
+    /// Throughput of `jobs` jobs over one job, for whole runs with `model` or the rules.
+    public func scaling(model: Bool) -> Double? {
+        guard jobs > 1, let one = stage(Self.runName(jobs: 1, model: model)),
+            let many = stage(Self.runName(jobs: jobs, model: model))
         else { return nil }
         return many.megabytesPerSecond / one.megabytesPerSecond
+    }
+
+    /// A one-job run's throughput with the model over that with the rules.
+    public var modelShare: Double? {
+        guard let model = stage(Self.runName(jobs: 1, model: true)), let rules = stage(Self.runName(jobs: 1)) else {
+            return nil
+        }
+        return model.megabytesPerSecond / rules.megabytesPerSecond
     }
 
     /// A table for people.
@@ -55,7 +77,12 @@ public struct BenchmarkReport: Sendable {
                     + leftPad(String(Int(stage.documentsPerSecond.isFinite ? stage.documentsPerSecond : 0)), 11)
                     + leftPad(fixed(stage.ratioToFloor, digits: 2), 9))
         }
-        if let scaling { lines.append("scaling: \(jobs) jobs = \(fixed(scaling, digits: 2))× one job") }
+        if let scaling {
+            var line = "scaling: \(jobs) jobs = \(fixed(scaling, digits: 2))× one job with the rules"
+            if let model = self.scaling(model: true) { line += ", \(fixed(model, digits: 2))× with the model" }
+            lines.append(line)
+        }
+        if let modelShare { lines.append("model: \(fixed(100 * modelShare))% of the rules' MB/s (one job)") }
         lines.append("peak memory: \(peakResidentBytes >> 20) MiB")
         return lines.joined(separator: "\n")
     }
@@ -68,6 +95,7 @@ public struct BenchmarkReport: Sendable {
         }
         return "{\"documents\":\(documents),\"bytes\":\(bytes),\"compressed_bytes\":\(compressedBytes),\"jobs\":\(jobs),"
             + "\"repeats\":\(repeats),\"peak_rss_bytes\":\(peakResidentBytes),\"scaling\":\(scaling.map(number) ?? "null"),"
+            + "\"model_scaling\":\(scaling(model: true).map(number) ?? "null"),\"model_share\":\(modelShare.map(number) ?? "null"),"
             + "\"stages\":[\(stageObjects.joined(separator: ","))]}"
     }
 

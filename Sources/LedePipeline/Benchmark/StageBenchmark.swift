@@ -6,10 +6,12 @@ import Logging
 /// Measures each stage of the pipeline on the same shards, in one process.
 ///
 /// Stages are cumulative (decompression, + lines and fields, + tokenize, …) and
-/// run on one core, interleaved round by round so that a noisy machine slows
-/// every stage alike; the whole run is then timed with 1 and N jobs. Every
-/// figure is reported against the decompression floor measured in the same run.
-public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
+/// run on one core with the rule tagger, interleaved round by round so that a
+/// noisy machine slows every stage alike; tagging is measured with the trained
+/// model too. Whole runs are then timed with 1 and N jobs, with each tagger, and
+/// once with the SQLite store. Every figure is reported against the
+/// decompression floor measured in the same run.
+public struct StageBenchmark<Rules: EntityTagger, Model: EntityTagger>: Sendable {
     /// The shards to measure.
     public let shards: [Shard]
     /// Repeats per stage; the median is reported.
@@ -18,19 +20,26 @@ public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
     public let jobs: Int
     /// Where whole runs write their outputs (removed afterwards).
     public let scratchDirectory: String
-    private let makeTagger: @Sendable () -> Tagger
+    private let makeRules: @Sendable () -> Rules
+    private let makeModel: (@Sendable () -> Model)?
     private let logger: Logger
 
+    /// Prepares a benchmark.
+    ///
+    /// - Parameters:
+    ///   - makeRules: Makes the rule tagger of the stage ladder and of the runs.
+    ///   - makeModel: Makes the trained tagger, or `nil` to leave its rows out.
     public init(
         shards: [Shard], repeats: Int, jobs: Int, scratchDirectory: String, logger: Logger,
-        makeTagger: @escaping @Sendable () -> Tagger
+        makeRules: @escaping @Sendable () -> Rules, makeModel: (@Sendable () -> Model)?
     ) {
         self.shards = shards
         self.repeats = max(1, repeats)
         self.jobs = max(1, jobs)
         self.scratchDirectory = scratchDirectory
         self.logger = logger
-        self.makeTagger = makeTagger
+        self.makeRules = makeRules
+        self.makeModel = makeModel
     }
 
     /// Runs every measurement and returns the report.
@@ -46,9 +55,12 @@ public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
             bytes = floor.bytes
             samples["decompress (libzstd)", default: []].append(floor.seconds)
             for depth in ProcessingDepth.allCases {
-                let stage = try time(depth: depth)
+                let stage = try time(depth: depth, makeTagger: makeRules)
                 documents = stage.documents
                 samples[depth.name, default: []].append(stage.seconds)
+            }
+            if let makeModel {
+                samples[BenchmarkReport.modelTagStage, default: []].append(try time(depth: .tag, makeTagger: makeModel).seconds)
             }
             if let zstd = CommandTimer.timeZstdCLI(paths: shards.map(\.path)) {
                 samples["zstd -dc (CLI)", default: []].append(zstd)
@@ -65,15 +77,28 @@ public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
         }
         if let cli = samples["zstd -dc (CLI)"] { add("zstd -dc (CLI)", median(cli)) }
         add("decompress (libzstd)", floorSeconds)
-        for depth in ProcessingDepth.allCases { add(depth.name, median(samples[depth.name] ?? [])) }
-        for width in Set([1, jobs]).sorted() {
-            var seconds: [Double] = []
-            for round in 0..<repeats {
-                logger.info("bench round \(round + 1)/\(repeats): whole run with \(width) job(s)")
-                seconds.append(try await timeRun(jobs: width))
-            }
-            add("lede run, \(width) job\(width == 1 ? "" : "s")", median(seconds))
+        for depth in ProcessingDepth.allCases {
+            add(depth.name, median(samples[depth.name] ?? []))
+            if depth == .tag, let model = samples[BenchmarkReport.modelTagStage] { add(BenchmarkReport.modelTagStage, median(model)) }
         }
+        // Whole runs, interleaved round by round like the stages.
+        var runs: [(name: String, time: () async throws -> Double)] = []
+        for width in Set([1, jobs]).sorted() {
+            runs.append((BenchmarkReport.runName(jobs: width), { try await timeRun(jobs: width, makeTagger: makeRules) }))
+            if let makeModel {
+                runs.append(
+                    (BenchmarkReport.runName(jobs: width, model: true), { try await timeRun(jobs: width, makeTagger: makeModel) }))
+            }
+        }
+        runs.append((BenchmarkReport.storeRunStage, { try await timeRun(jobs: 1, store: true, makeTagger: makeRules) }))
+        var runSeconds: [String: [Double]] = [:]
+        for round in 0..<repeats {
+            for run in runs {
+                logger.info("bench round \(round + 1)/\(repeats): \(run.name)")
+                runSeconds[run.name, default: []].append(try await run.time())
+            }
+        }
+        for run in runs { add(run.name, median(runSeconds[run.name] ?? [])) }
         report.peakResidentBytes = SystemInfo.peakResidentBytes
         return report
     }
@@ -94,9 +119,12 @@ public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
         return (SystemInfo.monotonicSeconds() - start, total)
     }
 
-    private func time(depth: ProcessingDepth) throws -> (seconds: Double, documents: Int) {
+    private func time<Tagger: EntityTagger>(
+        depth: ProcessingDepth, makeTagger: () -> Tagger
+    ) throws -> (seconds: Double, documents: Int) {
         let worker = try ChunkWorker(
-            tagger: makeTagger(), fields: FieldNames(), aggregation: AggregationOptions(), compressionLevel: 3)
+            tagger: makeTagger(), fields: FieldNames(), aggregation: AggregationOptions(),
+            compressionLevel: PipelineConfiguration.defaultCompressionLevel)
         let start = SystemInfo.monotonicSeconds()
         var documents = 0
         for (number, shard) in shards.enumerated() {
@@ -116,19 +144,22 @@ public struct StageBenchmark<Tagger: EntityTagger>: Sendable {
         return (SystemInfo.monotonicSeconds() - start, documents)
     }
 
-    private func timeRun(jobs: Int) async throws -> Double {
+    /// Times a whole run into a fresh output directory; with `store`, the SQLite
+    /// store's rebuild after it counts too (a default `lede run`).
+    private func timeRun<Tagger: EntityTagger>(
+        jobs: Int, store: Bool = false, makeTagger: @escaping @Sendable () -> Tagger
+    ) async throws -> Double {
         let output = Path.join(scratchDirectory, "run-\(jobs)")
         try FileSystem.removeTree(output)
         defer { try? FileSystem.removeTree(output) }
         var quiet = logger
         quiet.logLevel = .warning
-        // The stages' figures stay comparable with earlier ones: the SQLite store is a
-        // rebuild after the run, measured by itself (`lede merge`), not a stage.
         let configuration = PipelineConfiguration(
-            inputs: shards.map(\.path), output: output, jobs: jobs, store: StoreOutput(enabled: false))
+            inputs: shards.map(\.path), output: output, jobs: jobs, store: StoreOutput(enabled: store))
         let runner = PipelineRunner(configuration: configuration, logger: quiet, makeTagger: makeTagger)
-        let summary = try await runner.run(shards: shards)
-        return summary.seconds
+        let start = SystemInfo.monotonicSeconds()
+        _ = try await runner.run(shards: shards)
+        return SystemInfo.monotonicSeconds() - start
     }
 
     private func median(_ values: [Double]) -> Double {
