@@ -1,4 +1,5 @@
 import Benchmark
+import LedeEntities
 
 // Lede's per-stage benchmarks. One iteration is one pass over `SampleDocuments.count` (1,000)
 // generated documents and every benchmark uses `scalingFactor: .kilo`, so the scaled figures
@@ -60,12 +61,23 @@ let benchmarks: @Sendable () -> Void = {
         measure(benchmark, bytes: stage.inputBytes) { stage.run() }
     }
 
-    var tagger: TaggerStage?
+    var tagger: TaggerStage<RuleTagger>?
     Benchmark(
         "RuleTagger.tag",
-        configuration: .init(thresholds: zeroAllocations, setup: { tagger = TaggerStage() })
+        configuration: .init(thresholds: zeroAllocations, setup: { tagger = TaggerStage(RuleTagger()) })
     ) { benchmark in
         guard let stage = tagger else { return }
+        measure(benchmark, bytes: stage.inputBytes) { stage.run() }
+    }
+
+    var model: TaggerStage<PerceptronTagger>?
+    Benchmark(
+        "PerceptronTagger.tag",
+        configuration: .init(
+            thresholds: zeroAllocations,
+            setup: { model = TaggerStage(PerceptronTagger(model: try CommittedModel.load())) })
+    ) { benchmark in
+        guard let stage = model else { return }
         measure(benchmark, bytes: stage.inputBytes) { stage.run() }
     }
 

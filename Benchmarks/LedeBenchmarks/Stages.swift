@@ -51,13 +51,17 @@ final class TokenizerStage {
     var inputBytes: Int { documents.text.count }
 }
 
-/// `RuleTagger.tag` of every pre-tokenized text into one reused mention list.
-final class TaggerStage {
+/// `tag` of every pre-tokenized text into one reused mention list, by the rule tagger or the
+/// trained model.
+final class TaggerStage<Tagger: EntityTagger> {
     private let documents = SampleDocuments.shared
-    private var tagger = RuleTagger()
+    private var tagger: Tagger
     private var mentions: [Mention] = []
 
-    init() { mentions.reserveCapacity(256) }
+    init(_ tagger: Tagger) {
+        self.tagger = tagger
+        mentions.reserveCapacity(256)
+    }
 
     /// Tags every document once; returns the number of mentions.
     func run() -> Int {
@@ -131,4 +135,12 @@ final class AggregatorStage {
 func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
     guard let bytes else { return body(nil) }
     return bytes.withUnsafeBytes { body($0) }
+}
+
+/// The committed model, found from this file's place in the repository.
+enum CommittedModel {
+    static func load() throws -> PerceptronModel {
+        let repository = #filePath.split(separator: "/").dropLast(3).joined(separator: "/")
+        return try PerceptronModel(contentsOf: "/" + repository + "/Models/ner-perceptron.bin")
+    }
 }
