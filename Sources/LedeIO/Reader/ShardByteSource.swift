@@ -3,16 +3,25 @@ import CZstd
 /// The decompressed bytes of one shard, read in order through one reused input buffer.
 ///
 /// `.zst` and `.zstd` files go through libzstd (any number of frames, skippable
-/// frames, windows up to 2 GiB); anything else is read as plain JSON Lines.
+/// frames); anything else is read as plain JSON Lines.
 ///
 /// A fault (a truncated or corrupt stream, a read error) comes after every byte
 /// decoded before it: the `read` call that meets it returns those bytes, the next
 /// call throws, and every later call throws the same error again. Every frame before
-/// a faulty one is delivered whole. Of the faulty frame itself (a corrupt block, a
-/// wrong checksum), anything from none to all of the blocks before the fault comes
-/// out, depending on how the buffers fall: libzstd decodes a frame that fits the
-/// input and output buffers in one pass, and reports no progress at all for a call
-/// that fails, so what it decoded in that call is lost.
+/// a faulty one is delivered whole, and so is every block of the faulty frame before
+/// the one that fails: with a wrong checksum, the frame's whole content comes out,
+/// then the fault, at the checksum's offset; with a corrupt block, the blocks before
+/// it, then the fault, at the block's offset. libzstd reports no progress for a call
+/// that fails, so what it decoded in that call would be lost: it is given one unit
+/// of a frame per call (the header, one block, the checksum), and a new unit only
+/// once it has handed over everything decoded before. A frame small enough to be
+/// decoded in one pass (the whole frame in the input buffer, room for its declared
+/// content) still is, and when that pass fails the frame is decoded again block by
+/// block from its start.
+///
+/// A frame whose window is larger than `maxWindowSize` is a fault at its start,
+/// before libzstd allocates anything for it: a hostile header of a few bytes could
+/// otherwise make libzstd allocate up to 2 GiB.
 ///
 /// Every frame must start with the magic number of a zstd frame or of a skippable
 /// frame. libzstd would also decode frames of the legacy formats (v0.5 to v0.7), but
@@ -29,10 +38,22 @@ public final class ShardByteSource {
         case zstd
     }
 
+    /// What the compressed bytes at ``unitEnd`` start.
+    private enum Unit {
+        /// A frame (zstd or skippable), or the end of the file.
+        case frame
+        /// A block's 3-byte header, then its body.
+        case block
+        /// The frame's 4-byte content checksum.
+        case checksum
+    }
+
     /// The shard's path.
     public let path: String
     /// How the file is decoded.
     public let format: Format
+    /// The largest window a frame may declare, in bytes.
+    public let maxWindowSize: Int
     private let file: FileDescriptor
     private let decompressor: ZstdDecompressor?
     private let inputBuffer: UnsafeMutableRawBufferPointer
@@ -42,8 +63,22 @@ public final class ShardByteSource {
     private var endOfFile = false
     /// Every byte has been delivered: `read` returns 0 from now on.
     private var drained = false
-    /// libzstd has consumed part of a frame that it has not finished.
-    private var frameOpen = false
+    /// The file offset where the unit that libzstd is given starts: where its fault is.
+    private var unitStart: Int64 = 0
+    /// The file offset where the unit that libzstd is given ends: it never sees a byte
+    /// past it.
+    private var unitEnd: Int64 = 0
+    /// What starts at `unitEnd`.
+    private var nextUnit = Unit.frame
+    /// The current frame ends with a content checksum.
+    private var frameHasChecksum = false
+    /// The current unit is a whole frame, for libzstd to decode in one pass.
+    private var wholeFrame = false
+    /// The frame at `unitEnd` is decoded block by block even if it fits: a pass over
+    /// all of it failed.
+    private var replaying = false
+    /// The last libzstd call filled the output, so it may hold decoded bytes still.
+    private var outputMayBeHeld = false
     private var closed = false
     /// The fault met, thrown by every `read` after the bytes decoded before it.
     private var failure: ShardReadError?
@@ -54,6 +89,14 @@ public final class ShardByteSource {
     /// `ZSTD_FRAMEHEADERSIZE_MAX`: magic number, descriptor, window, dictionary id
     /// and content size.
     private static let largestFrameHeader = 18
+
+    /// The window limit when none is given: 128 MiB, libzstd's and the zstd command's
+    /// default. Frames written with `zstd --long=31` need up to 2 GiB.
+    public static let defaultMaxWindowSize = 1 << 27
+
+    /// The range a window limit may take: libzstd's smallest window (1 KiB) to the
+    /// format's largest on 64-bit hosts (2 GiB).
+    public static let maxWindowSizes = (1 << 10)...(1 << 31)
 
     /// The format that a path's name implies.
     public static func format(ofPath path: String) -> Format {
@@ -66,9 +109,14 @@ public final class ShardByteSource {
     ///   - path: A `.jsonl.zst` or `.jsonl` file.
     ///   - inputBufferSize: Compressed bytes read per `read` system call (at least 18,
     ///     the largest frame header).
-    public init(path: String, inputBufferSize: Int = 1 << 17) throws(ShardReadError) {
+    ///   - maxWindowSize: The largest window a frame may declare, in bytes, within
+    ///     ``maxWindowSizes``; a larger frame is a fault.
+    public init(
+        path: String, inputBufferSize: Int = 1 << 17, maxWindowSize: Int = ShardByteSource.defaultMaxWindowSize
+    ) throws(ShardReadError) {
         self.path = path
         format = ShardByteSource.format(ofPath: path)
+        self.maxWindowSize = min(max(maxWindowSize, Self.maxWindowSizes.lowerBound), Self.maxWindowSizes.upperBound)
         do {
             file = try FileDescriptor.openForReading(path)
         } catch {
@@ -76,7 +124,10 @@ public final class ShardByteSource {
         }
         if format == .zstd {
             do {
-                decompressor = try ZstdDecompressor()
+                // libzstd's own limit, a power of two, is only a backstop: the limit is
+                // checked exactly against each frame header before libzstd sees it.
+                let windowLog = Int32(Int.bitWidth - (self.maxWindowSize - 1).leadingZeroBitCount)
+                decompressor = try ZstdDecompressor(windowLogMax: windowLog)
             } catch {
                 try? file.close()
                 throw ShardReadError(path: path, offset: 0, reason: error.description)
@@ -138,40 +189,76 @@ public final class ShardByteSource {
         var output = ZSTD_outBuffer(dst: buffer.baseAddress, size: buffer.count, pos: 0)
         while output.pos < output.size {
             do throws(ShardReadError) {
-                if !frameOpen {
-                    try checkFrameStart()
-                } else if input.pos == input.size && !endOfFile {
-                    try refill()
+                // A new unit only once libzstd has handed over everything decoded
+                // before it: a call that fails delivers nothing.
+                if consumedFileBytes == unitEnd && !outputMayBeHeld {
+                    guard try startUnit(room: output.size - output.pos) else {
+                        drained = true
+                        break
+                    }
+                }
+                if consumedFileBytes < unitEnd && input.pos == input.size {
+                    if !endOfFile { try refill() }
+                    if input.pos == input.size { throw truncated() }
                 }
             } catch {
                 failure = error
                 break
             }
-            let inputBefore = input.pos
-            let outputBefore = output.pos
-            let hint: Int
+            var unit = input
+            unit.size = min(input.size, input.pos + Int(unitEnd - consumedFileBytes))
             do throws(ZstdError) {
-                hint = try decompressor.decompress(&input, into: &output)
+                _ = try decompressor.decompress(&unit, into: &output)
             } catch {
-                failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "corrupt zstd data (\(error.reason))")
-                break
-            }
-            if input.pos != inputBefore || output.pos != outputBefore {
-                // Only a call that made progress tells whether a frame is open: with
-                // no input at all, libzstd hints at the size of a next frame's header
-                // even between frames.
-                frameOpen = hint != 0
-            } else if input.pos == input.size && endOfFile {
-                // No progress and nothing left to give: the stream is over.
-                if frameOpen {
-                    failure = ShardReadError(path: path, offset: consumedFileBytes, reason: "truncated zstd frame (the file ends inside a frame)")
-                } else {
-                    drained = true
+                if wholeFrame {
+                    // Nothing of the frame has come out: decode it again, block by block.
+                    decompressor.reset()
+                    wholeFrame = false
+                    replaying = true
+                    nextUnit = .frame
+                    unitEnd = consumedFileBytes
+                    continue
                 }
+                failure = ShardReadError(path: path, offset: unitStart, reason: "corrupt zstd data (\(error.reason))")
                 break
             }
+            input.pos = unit.pos
+            wholeFrame = false
+            outputMayBeHeld = output.pos == output.size
         }
         return output.pos
+    }
+
+    /// The fault of a file that ends inside a frame.
+    private func truncated() -> ShardReadError {
+        ShardReadError(path: path, offset: fileOffset, reason: "truncated zstd frame (the file ends inside a frame)")
+    }
+
+    /// Sets ``unitEnd`` to the end of the unit starting where libzstd stopped, reading
+    /// the file until its header is in the input buffer.
+    ///
+    /// - Parameter room: Output space left in this call.
+    /// - Returns: `false` when the file ends cleanly there, between two frames.
+    private func startUnit(room: Int) throws(ShardReadError) -> Bool {
+        unitStart = consumedFileBytes
+        switch nextUnit {
+        case .frame:
+            return try startFrame(room: room)
+        case .block:
+            while input.size - input.pos < 3 && !endOfFile { try refill() }
+            guard input.size - input.pos >= 3 else { throw truncated() }
+            let header = Int(inputBuffer[input.pos]) | Int(inputBuffer[input.pos + 1]) << 8 | Int(inputBuffer[input.pos + 2]) << 16
+            let size = header >> 3
+            // Raw: `size` bytes; RLE: one byte repeated `size` times; compressed:
+            // `size` bytes; reserved: libzstd rejects the header alone.
+            let body = switch header >> 1 & 3 { case 1: 1; case 3: 0; default: size }
+            unitEnd = consumedFileBytes + 3 + Int64(body)
+            nextUnit = header & 1 == 0 ? .block : frameHasChecksum ? .checksum : .frame
+        case .checksum:
+            unitEnd = consumedFileBytes + 4
+            nextUnit = .frame
+        }
+        return true
     }
 
     private func readPlain(into buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -217,31 +304,61 @@ public final class ShardByteSource {
         input.size = left + got
     }
 
-    /// Checks that the next frame starts with a zstd or skippable magic number, before
-    /// libzstd sees it, and puts its whole header (or the rest of the file) in the input
-    /// buffer; a file that ends there ends cleanly, and a file that ends inside the magic
-    /// number is judged on the bytes it has (libzstd then reports it truncated).
+    /// Checks that the next frame starts with a zstd or skippable magic number and
+    /// fits the window limit, before libzstd sees it, and makes its whole header the
+    /// next unit (or the whole frame, when it can be decoded in one pass).
     ///
     /// The first frame's fault names the file as not zstd at all, in the user's terms,
     /// rather than with libzstd's "unknown frame descriptor".
-    private func checkFrameStart() throws(ShardReadError) {
+    ///
+    /// - Returns: `false` when the file ends here.
+    private func startFrame(room: Int) throws(ShardReadError) -> Bool {
         while input.size - input.pos < Self.largestFrameHeader && !endOfFile { try refill() }
-        let available = min(input.size - input.pos, 4)
-        // Little-endian: a frame starts 0xFD2FB528, a skippable frame 0x184D2A5?.
-        var isFrame = true
-        var isSkippable = true
-        for i in 0..<available {
-            let byte = inputBuffer[input.pos + i]
-            let shift = UInt32(8 * i)
-            isFrame = isFrame && byte == UInt8(truncatingIfNeeded: UInt32(0xFD2F_B528) >> shift)
-            isSkippable = isSkippable && byte & (i == 0 ? 0xF0 : 0xFF) == UInt8(truncatingIfNeeded: UInt32(0x184D_2A50) >> shift)
-        }
-        guard !isFrame && !isSkippable else { return }
+        let available = input.size - input.pos
+        if available == 0 { return false }
+        let start = UnsafeRawBufferPointer(rebasing: inputBuffer[input.pos..<input.size])
         let offset = consumedFileBytes
-        if offset == 0 {
-            throw ShardReadError(path: path, offset: 0, reason: "not a zstd file (its name ends in .zst but it does not start with a zstd frame)")
+        guard let header = ZstdFrameHeader(parsing: start) else {
+            if offset == 0 {
+                throw ShardReadError(path: path, offset: 0, reason: "not a zstd file (its name ends in .zst but it does not start with a zstd frame)")
+            }
+            throw ShardReadError(path: path, offset: offset, reason: "corrupt zstd data (no zstd frame starts where the previous one ends)")
         }
-        throw ShardReadError(path: path, offset: offset, reason: "corrupt zstd data (no zstd frame starts where the previous one ends)")
+        guard let size = header.headerSize else { throw truncated() }
+        if let skippedSize = header.skippedSize {
+            unitEnd = offset + Int64(size) + Int64(skippedSize)
+            nextUnit = .frame
+            return true
+        }
+        // A header with its reserved bit set is libzstd's to reject, as corrupt.
+        if !header.hasReservedBit && header.windowSize > UInt64(maxWindowSize) {
+            let needed = ZstdFrameHeader.describe(header.windowSize)
+            let largest = UInt64(Self.maxWindowSizes.upperBound)
+            if header.windowSize > largest {
+                throw ShardReadError(
+                    path: path, offset: offset,
+                    reason: "corrupt zstd data (the frame declares a window of \(needed), more than the \(ZstdFrameHeader.describe(largest)) zstd allows)")
+            }
+            throw ShardReadError(
+                path: path, offset: offset,
+                reason: "zstd frame needs a window of \(needed), more than the limit of \(ZstdFrameHeader.describe(UInt64(maxWindowSize))) "
+                    + "(raise it with --max-zstd-window or max-zstd-window in the pipeline file, up to 2GiB)")
+        }
+        frameHasChecksum = header.hasChecksum
+        defer { replaying = false }
+        if !replaying, let content = header.contentSize, content <= UInt64(room) {
+            // libzstd decodes such a frame in one pass, straight into the output.
+            let frameSize = ZSTD_findFrameCompressedSize(start.baseAddress, available)
+            if ZSTD_isError(frameSize) == 0 && frameSize <= available {
+                unitEnd = offset + Int64(frameSize)
+                nextUnit = .frame
+                wholeFrame = true
+                return true
+            }
+        }
+        unitEnd = offset + Int64(size)
+        nextUnit = .block
+        return true
     }
 
     /// Closes the file early; deinit does it otherwise. Reading afterwards throws.

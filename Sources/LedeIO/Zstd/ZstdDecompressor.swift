@@ -2,17 +2,22 @@ import CZstd
 
 /// A libzstd streaming decompression context, reused across calls.
 ///
-/// Accepts any sequence of frames, including skippable frames and frames written
-/// with long-distance matching (`zstd --long=31`): the window limit is raised from
-/// libzstd's default of 2^27 (128 MiB) to the format's maximum, 2^31.
+/// Accepts any sequence of frames, including skippable frames, whose windows are at
+/// most `2^windowLogMax` bytes: libzstd allocates about that much for a frame, so the
+/// limit is what a hostile header can make it take.
 public final class ZstdDecompressor {
     private let context: OpaquePointer
 
-    /// The largest window log Lede accepts: the format's maximum on 64-bit hosts.
+    /// libzstd's default window log: 128 MiB, what the zstd command writes and reads
+    /// without `--long`.
+    public static let defaultWindowLog: Int32 = 27
+
+    /// The largest window log the format allows on 64-bit hosts (2 GiB, `zstd --long=31`).
     public static let maximumWindowLog: Int32 = 31
 
-    /// Creates a context with the window limit raised to `windowLogMax`.
-    public init(windowLogMax: Int32 = ZstdDecompressor.maximumWindowLog) throws(ZstdError) {
+    /// Creates a context that refuses frames with windows over `2^windowLogMax` bytes
+    /// (10 to ``maximumWindowLog``).
+    public init(windowLogMax: Int32 = ZstdDecompressor.defaultWindowLog) throws(ZstdError) {
         guard let context = ZSTD_createDCtx() else {
             throw ZstdError(operation: "create context", reason: "out of memory")
         }

@@ -275,35 +275,56 @@ import Testing
         }
     }
 
+    /// Read sizes and input buffers that make libzstd decode the frames in one pass (the whole
+    /// frame in the buffer, room for all of it) and piece by piece.
+    static let feeds: [(readSize: Int, inputBufferSize: Int)] = [
+        (7, 1 << 17), (65_536, 18), (65_536, 1 << 17), (4 << 20, 4_096), (4 << 20, 1 << 20),
+    ]
+
+    /// A wrong checksum is found after the whole frame is decoded: all of it comes out, then
+    /// the fault, at the checksum.
     @Test(arguments: [0, 3, 7])
-    func flippedChecksumBitFails(bit: Int) throws {
+    func flippedChecksumBitFailsAfterTheWholeFrame(bit: Int) throws {
         try withScratchDirectory { root in
-            let path = Path.join(root, "flipped.jsonl.zst")
-            var bytes = Self.file
-            bytes[bytes.count - 2] ^= UInt8(1 << bit)
-            try writeFileBytes(bytes, to: path)
-            let outcome = readShard(path, readSize: 65_536)
-            let error = try #require(outcome.error)
-            #expect(error.reason.contains("corrupt"), "\(error)")
-            #expect(error.reason.lowercased().contains("checksum"), "\(error)")
-            #expect(error.offset > Int64(Self.start(ofFrame: 3)) && error.offset <= Int64(bytes.count), "\(error)")
-            #expect(outcome.bytes.count >= Self.decoded(frames: 3))
-            expectSameBytes(outcome.bytes[...], Self.input.prefix(outcome.bytes.count))
+            for frame in [1, 3] {
+                let path = Path.join(root, "flipped.jsonl.zst")
+                var bytes = Self.file
+                let checksum = Self.start(ofFrame: frame + 1) - 4
+                bytes[checksum + 2] ^= UInt8(1 << bit)
+                try writeFileBytes(bytes, to: path)
+                for feed in Self.feeds {
+                    let outcome = readShard(path, readSize: feed.readSize, inputBufferSize: feed.inputBufferSize)
+                    let error = try #require(outcome.error)
+                    #expect(error.reason.contains("corrupt"), "\(error)")
+                    #expect(error.reason.lowercased().contains("checksum"), "\(error)")
+                    #expect(error.offset == Int64(checksum), "frame \(frame), \(feed): \(error)")
+                    expectSameBytes(outcome.bytes, Array(Self.input.prefix(Self.decoded(frames: frame + 1))), "frame \(frame), \(feed)")
+                }
+            }
         }
     }
 
-    @Test func corruptBlockFails() throws {
+    /// A corrupt block fails where it starts, after every block before it.
+    @Test(arguments: [0, 1])
+    func corruptBlockFailsAfterTheBlocksBeforeIt(block: Int) throws {
         try withScratchDirectory { root in
             let path = Path.join(root, "corrupt.jsonl.zst")
+            let blocks = zstdBlocks(ofFrame: Self.frames[1])
+            try #require(blocks.count == 2 && blocks[block].type == 2, "\(blocks)")
             var bytes = Self.file
-            let middle = Self.start(ofFrame: 1) + Self.frames[1].count / 2
+            let blockStart = Self.start(ofFrame: 1) + blocks[block].offset
+            let middle = blockStart + 3 + blocks[block].size / 2
             for i in middle..<(middle + 16) { bytes[i] ^= 0x5A }
             try writeFileBytes(bytes, to: path)
-            let outcome = readShard(path, readSize: 65_536)
-            let error = try #require(outcome.error)
-            #expect(error.reason.contains("corrupt"), "\(error)")
-            #expect(error.offset >= Int64(Self.start(ofFrame: 1)) && error.offset <= Int64(Self.start(ofFrame: 2)), "\(error)")
-            #expect(outcome.bytes.count >= Self.decoded(frames: 1))
+            // Blocks hold 128 KiB of content, the last one the rest.
+            let before = Self.decoded(frames: 1) + block * (128 << 10)
+            for feed in Self.feeds {
+                let outcome = readShard(path, readSize: feed.readSize, inputBufferSize: feed.inputBufferSize)
+                let error = try #require(outcome.error)
+                #expect(error.reason.contains("corrupt"), "\(error)")
+                #expect(error.offset == Int64(blockStart), "block \(block), \(feed): \(error)")
+                expectSameBytes(outcome.bytes, Array(Self.input.prefix(before)), "block \(block), \(feed)")
+            }
         }
     }
 
@@ -368,13 +389,72 @@ import Testing
     }()
 
     @Test(arguments: [10, 27, 28, 30, 31])
-    func declaredWindowUpToTheFormatMaximumDecodes(windowLog: Int) throws {
+    func declaredWindowUpToTheRaisedLimitDecodes(windowLog: Int) throws {
         try withScratchDirectory { root in
             let path = Path.join(root, "window\(windowLog).jsonl.zst")
             try writeFileBytes(rawFrame(Self.payload, windowLog: windowLog) + (try zstdFrame([10])), to: path)
-            let outcome = readShard(path, readSize: 65_536)
+            let outcome = readShard(path, readSize: 65_536, maxWindowSize: ShardByteSource.maxWindowSizes.upperBound)
             #expect(outcome.error == nil)
             expectSameBytes(outcome.bytes, Self.payload + [10])
+        }
+    }
+
+    /// A header of a few bytes must not make libzstd allocate its window: past the limit, the
+    /// frame fails at its start, with what it needs, the limit and how to raise it.
+    @Test func windowOverTheLimitFailsAtItsFrame() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "window.jsonl.zst")
+            let first = try zstdFrame(Array("{\"id\":1}\n".utf8))
+            try writeFileBytes(first + rawFrame(Self.payload, windowLog: 28, mantissa: 1) + (try zstdFrame([10])), to: path)
+            let outcome = readShard(path, readSize: 65_536)
+            let error = try #require(outcome.error)
+            #expect(error.offset == Int64(first.count))
+            #expect(error.reason.contains("window of 288MiB"), "\(error)")
+            #expect(error.reason.contains("limit of 128MiB"), "\(error)")
+            #expect(error.reason.contains("--max-zstd-window"), "\(error)")
+            expectSameBytes(outcome.bytes, Array("{\"id\":1}\n".utf8))
+            // The limit is exact, not a power of two.
+            for (limit, fits) in [(288 << 20, true), ((288 << 20) - 1, false), (256 << 20, false)] {
+                let outcome = readShard(path, readSize: 65_536, maxWindowSize: limit)
+                #expect((outcome.error == nil) == fits, "limit \(limit): \(outcome)")
+            }
+        }
+    }
+
+    @Test func defaultLimitIsTheZstdCommandsDefault() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "window27.jsonl.zst")
+            try writeFileBytes(rawFrame(Self.payload, windowLog: 27), to: path)
+            #expect(readShard(path, readSize: 65_536).error == nil)
+            try writeFileBytes(rawFrame(Self.payload, windowLog: 27, mantissa: 1), to: path)
+            #expect(readShard(path, readSize: 65_536).error?.reason.contains("window of 144MiB") == true)
+        }
+    }
+
+    /// A single-segment frame's window is its content size.
+    @Test func singleSegmentFrameNeedsItsContentSizeAsWindow() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "single.jsonl.zst")
+            let content = jsonLikeLines(count: 40, seed: 3)
+            let frame = try zstdFrame(content)
+            try #require(frame[4] & 0x20 != 0, "the compressor wrote a single-segment frame")
+            try writeFileBytes(frame, to: path)
+            let error = readShard(path, readSize: 4096, maxWindowSize: 1 << 10).error
+            #expect(error?.reason.contains("window of \(content.count) bytes, more than the limit of 1KiB") == true, "\(String(describing: error))")
+            #expect(readShard(path, readSize: 4096, maxWindowSize: content.count).error == nil)
+        }
+    }
+
+    /// Windows past 2 GiB are not a limit to raise: the format has none that large.
+    @Test func windowBeyondTheFormatIsCorrupt() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "huge.jsonl.zst")
+            var frame = rawFrame(Self.payload, windowLog: 31)
+            frame[5] = (32 - 10) << 3
+            try writeFileBytes(frame, to: path)
+            let error = readShard(path, readSize: 4096, maxWindowSize: ShardByteSource.maxWindowSizes.upperBound).error
+            #expect(error?.reason.contains("corrupt zstd data (the frame declares a window of 4GiB") == true, "\(String(describing: error))")
+            #expect(error?.offset == 0)
         }
     }
 
@@ -421,7 +501,8 @@ import Testing
             let singleSegment = header[4] & 0x20 != 0
             #expect(!singleSegment)
             #expect(Int(header[5] >> 3) + 10 >= 28, "window descriptor \(header[5])")
-            let outcome = readShard(compressed, readSize: 1 << 20)
+            #expect(readShard(compressed, readSize: 1 << 20).error?.reason.contains("window of 256MiB") == true)
+            let outcome = readShard(compressed, readSize: 1 << 20, maxWindowSize: 256 << 20)
             #expect(outcome.error == nil)
             expectSameBytes(outcome.bytes, input)
         }

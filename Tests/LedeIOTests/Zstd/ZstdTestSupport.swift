@@ -33,16 +33,17 @@ func skippableFrame(nibble: UInt8 = 0, payload: [UInt8]) -> [UInt8] {
     littleEndian(0x184D_2A50 | UInt32(nibble & 0xF)) + littleEndian(UInt32(payload.count)) + payload
 }
 
-/// A hand-made frame whose header declares a `2^windowLog` window (no single-segment
-/// flag) and the content size, with `payload` in raw blocks and no checksum.
+/// A hand-made frame whose header declares a `2^windowLog + mantissa * 2^windowLog / 8`
+/// window (no single-segment flag) and the content size, with `payload` in raw blocks and
+/// no checksum.
 ///
 /// Declaring the content size keeps the decoder's buffers small whatever the window,
 /// while the window still has to pass the decoder's `windowLogMax`.
-func rawFrame(_ payload: [UInt8], windowLog: Int) -> [UInt8] {
-    precondition((10...31).contains(windowLog))
+func rawFrame(_ payload: [UInt8], windowLog: Int, mantissa: UInt8 = 0) -> [UInt8] {
+    precondition((10...31).contains(windowLog) && mantissa < 8)
     var frame = littleEndian(UInt32(0xFD2F_B528))
     frame.append(0b11 << 6)  // 8-byte content size, no single segment, no checksum, no dictionary
-    frame.append(UInt8(windowLog - 10) << 3)  // exponent only: window = 2^windowLog
+    frame.append(UInt8(windowLog - 10) << 3 | mantissa)
     frame += littleEndian(UInt64(payload.count))
     // A block is at most 128 KiB, and never larger than the window.
     let blockSize = min(1 << 17, 1 << windowLog)
@@ -56,6 +57,23 @@ func rawFrame(_ payload: [UInt8], windowLog: Int) -> [UInt8] {
         start = end
     } while start < payload.count
     return frame
+}
+
+/// The blocks of one zstd frame: where each block header starts in the frame, its type
+/// (0 raw, 1 RLE, 2 compressed) and its size field.
+func zstdBlocks(ofFrame frame: [UInt8]) -> [(offset: Int, type: Int, size: Int)] {
+    let descriptor = frame[4]
+    let singleSegment = descriptor & 0x20 != 0
+    var offset = 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][Int(descriptor & 3)]
+    offset += [singleSegment ? 1 : 0, 2, 4, 8][Int(descriptor >> 6)]
+    var blocks: [(offset: Int, type: Int, size: Int)] = []
+    while true {
+        let header = Int(frame[offset]) | Int(frame[offset + 1]) << 8 | Int(frame[offset + 2]) << 16
+        let type = header >> 1 & 3
+        blocks.append((offset, type, header >> 3))
+        offset += 3 + (type == 1 ? 1 : header >> 3)
+        if header & 1 != 0 { return blocks }
+    }
 }
 
 func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
@@ -75,11 +93,13 @@ struct ShardReadOutcome: CustomStringConvertible {
 }
 
 /// Reads `path` to its end through a `ShardByteSource`, `readSize` bytes per call.
-func readShard(_ path: String, readSize: Int, inputBufferSize: Int = 1 << 17) -> ShardReadOutcome {
+func readShard(
+    _ path: String, readSize: Int, inputBufferSize: Int = 1 << 17, maxWindowSize: Int = ShardByteSource.defaultMaxWindowSize
+) -> ShardReadOutcome {
     var outcome = ShardReadOutcome(bytes: [], error: nil, reads: [])
     let source: ShardByteSource
     do {
-        source = try ShardByteSource(path: path, inputBufferSize: inputBufferSize)
+        source = try ShardByteSource(path: path, inputBufferSize: inputBufferSize, maxWindowSize: maxWindowSize)
     } catch {
         outcome.error = error
         return outcome
