@@ -187,9 +187,7 @@ struct HostileInputTests {
 
     @Test func corruptStreamsFailAlone() async throws {
         var random = SplitMix64(seed: 77)
-        // Frame 2 has a wrong checksum. How many of its lines come out before the fault depends on
-        // how libzstd's calls fall (it reports no progress for the call that fails), so the test
-        // knows only that frame 1 is kept whole and frame 3 is lost.
+        // Frame 2 has a wrong checksum: all of its lines come out, then the fault, at the checksum.
         let small = (0..<40).map { Self.good("s\($0)") }
         let noisy = (0..<1_200).map { k -> [UInt8] in
             let word = (0..<200).map { _ in Character(Unicode.Scalar(UInt8(97 + random.next() % 26))) }
@@ -198,13 +196,30 @@ struct HostileInputTests {
         let compressor = try ZstdCompressor(level: 1)
         var first: [UInt8] = []
         try compressor.compress(small.flatMap { $0 + [0x0A] }, appendingTo: &first)
+        let noisyStream: [UInt8] = noisy.flatMap { $0 + [0x0A] }
         var second: [UInt8] = []
-        try compressor.compress(noisy.flatMap { $0 + [0x0A] }, appendingTo: &second)
-        second[second.count - 2] ^= 0x10
+        try compressor.compress(noisyStream, appendingTo: &second)
         var third: [UInt8] = []
         try compressor.compress(small.flatMap { $0 + [0x0A] }, appendingTo: &third)
-        var checksum = HostileShard(name: "checksum.jsonl.zst", file: first + second + third, lines: nil, reasons: nil, fails: true)
-        checksum.minimumDocuments = small.count
+        var badChecksum = second
+        badChecksum[second.count - 2] ^= 0x10
+        let checksum = HostileShard(
+            name: "checksum.jsonl.zst", file: first + badChecksum + third, lines: small.count + noisy.count, reasons: [],
+            fails: true)
+
+        // Frame 2's second block is corrupt (its header has the reserved block type; a flipped
+        // literal would decode to other text, found only by the checksum): the lines of the
+        // first block come out, the line it cuts as `truncated`, then the fault, where the
+        // second block starts.
+        let blocks = Self.blockOffsets(ofFrame: second)
+        #expect(blocks.count == 3)
+        var badBlock = second
+        badBlock[blocks[1]] |= 0b110
+        let decodedBefore = noisyStream.prefix(128 << 10)
+        let wholeLines = decodedBefore.filter { $0 == 0x0A }.count
+        let block = HostileShard(
+            name: "block.jsonl.zst", file: first + badBlock + third, lines: small.count + wholeLines + 1, reasons: ["truncated"],
+            fails: true)
 
         // Skippable frames, empty frames and several frames: a valid shard.
         var frames = skippable(nibble: 0, payload: Self.bytes("metadata"))
@@ -218,7 +233,7 @@ struct HostileInputTests {
         var emptyFrame: [UInt8] = []
         try compressor.compress([], appendingTo: &emptyFrame)
         let shards = [
-            checksum, concatenated,
+            checksum, block, concatenated,
             HostileShard(name: "empty.jsonl.zst", file: [], lines: 0, reasons: [], fails: false),
             HostileShard(name: "empty-plain.jsonl", file: [], lines: 0, reasons: [], fails: false),
             HostileShard(name: "zero-frame.jsonl.zst", file: emptyFrame, lines: 0, reasons: [], fails: false),
@@ -227,15 +242,33 @@ struct HostileInputTests {
             HostileShard(name: "garbage-after.jsonl.zst", file: first + Self.bytes("{\"text\":\"tail\"}\n"), lines: small.count, reasons: [], fails: true),
         ]
         let (summary, outcomes) = try await runHostile(shards, chunkSize: 64 << 10)
-        let checksumOutcome = try #require(outcomes["checksum.jsonl.zst"])
-        #expect(checksumOutcome.documents.count + checksumOutcome.reasons.count <= small.count + noisy.count)
-        #expect(checksumOutcome.reasons.allSatisfy { $0["reason"] as? String == "truncated" })
+        let ids = (0..<40).map { "s\($0)" } + (0..<1_200).map { "n\($0)" }
+        #expect(outcomes["checksum.jsonl.zst"]?.documents.map { $0["id"] as? String } == ids)
+        #expect(outcomes["block.jsonl.zst"]?.documents.map { $0["id"] as? String } == Array(ids.prefix(40 + wholeLines)))
         let reasons = Dictionary(uniqueKeysWithValues: summary.failures.map { ($0.shard, $0.reason) })
         #expect(reasons["checksum.jsonl.zst"]?.lowercased().contains("checksum") == true, "\(reasons)")
+        #expect(reasons["checksum.jsonl.zst"]?.contains("at byte \(first.count + second.count - 4)") == true, "\(reasons)")
+        #expect(reasons["block.jsonl.zst"]?.contains("corrupt") == true, "\(reasons)")
+        #expect(reasons["block.jsonl.zst"]?.contains("at byte \(first.count + blocks[1])") == true, "\(reasons)")
         #expect(reasons["not-zstd.jsonl.zst"]?.contains("not a zstd file") == true, "\(reasons)")
         #expect(reasons["not-zstd.jsonl.zst"]?.contains("at byte 0") == true, "\(reasons)")
         #expect(reasons["garbage-after.jsonl.zst"]?.contains("at byte \(first.count)") == true, "\(reasons)")
         #expect(summary.exitCode == 1)
+    }
+
+    /// Where each block of a zstd frame starts in it (RFC 8878: the header's size follows from
+    /// its descriptor; each block has a 3-byte header).
+    private static func blockOffsets(ofFrame frame: [UInt8]) -> [Int] {
+        let descriptor = frame[4]
+        let singleSegment = descriptor & 0x20 != 0
+        var offset = 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][Int(descriptor & 3)] + [singleSegment ? 1 : 0, 2, 4, 8][Int(descriptor >> 6)]
+        var offsets: [Int] = []
+        while true {
+            let header = Int(frame[offset]) | Int(frame[offset + 1]) << 8 | Int(frame[offset + 2]) << 16
+            offsets.append(offset)
+            offset += 3 + (header >> 1 & 3 == 1 ? 1 : header >> 3)
+            if header & 1 != 0 { return offsets }
+        }
     }
 
     /// A skippable frame: magic `0x184D2A50 | nibble` and a 4-byte size, both little-endian, then the payload.
