@@ -54,6 +54,11 @@ extension Lede {
         @Option(name: .long, help: "Longest line in MiB; longer lines are rejected as too-long (default: 64).")
         var maxLineLength: Int?
 
+        @Option(name: .long, help: ArgumentHelp(
+            "The largest zstd window a frame may need; a shard with a larger one fails (default: 128MiB; up to 2GiB, for zstd --long=31).",
+            valueName: "size"))
+        var maxZstdWindow: String?
+
         @Option(name: .long, help: "Entities per document considered for co-occurrence (default: 50).")
         var cooccurrenceCap: Int?
 
@@ -102,6 +107,9 @@ extension Lede {
             if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
             if let chunkSize, chunkSize < 1 { throw ValidationError("--chunk-size is in MiB and must be at least 1") }
             if let maxLineLength, maxLineLength < 1 { throw ValidationError("--max-line-length is in MiB and must be at least 1") }
+            if let maxZstdWindow, WindowSize.parse(maxZstdWindow).map(WindowSize.isValid) != true {
+                throw ValidationError("--max-zstd-window takes \(WindowSize.range), not \(maxZstdWindow)")
+            }
             if let checkpointChunks, checkpointChunks < 0 { throw ValidationError("--checkpoint-chunks cannot be negative (0 turns checkpoints off)") }
             if let cooccurrenceCap, cooccurrenceCap < 0 { throw ValidationError("--cooccurrence-cap cannot be negative") }
             if let compressionLevel, !PipelineSettings.compressionLevels.contains(compressionLevel) {
@@ -205,7 +213,8 @@ extension Lede {
                 model: taggerOptions.model, gazetteers: taggerOptions.gazetteer.isEmpty ? nil : taggerOptions.gazetteer,
                 cooccurrenceCap: cooccurrenceCap, output: output, jobs: jobs,
                 chunkSizeMiB: chunkSize, maxLineLengthMiB: maxLineLength, compressionLevel: compressionLevel,
-                checkpointChunks: checkpointChunks, keepMissing: keepMissing)
+                checkpointChunks: checkpointChunks, keepMissing: keepMissing,
+                maxZstdWindow: maxZstdWindow.flatMap(WindowSize.parse))
         }
     }
 }

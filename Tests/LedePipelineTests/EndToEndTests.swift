@@ -9,13 +9,14 @@ import Testing
 /// Runs the pipeline as `lede run` does.
 func runPipeline(
     inputs: [String], output: String, jobs: Int, chunkSize: Int = 64 << 10, maxLineLength: Int = 64 << 20,
-    cooccurrenceCap: Int = 50, checkpointChunks: Int? = nil, keepMissing: Bool = false, store: StoreOutput = StoreOutput()
+    cooccurrenceCap: Int = 50, checkpointChunks: Int? = nil, keepMissing: Bool = false, store: StoreOutput = StoreOutput(),
+    maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize
 ) async throws -> RunSummary {
     let configuration = PipelineConfiguration(
         inputs: inputs, output: output, jobs: jobs,
         chunking: ChunkingOptions(chunkSize: chunkSize, maxLineLength: maxLineLength),
         aggregation: AggregationOptions(cooccurrenceCap: cooccurrenceCap), store: store, taggerIdentity: "rules",
-        checkpointChunks: checkpointChunks, keepMissing: keepMissing)
+        checkpointChunks: checkpointChunks, keepMissing: keepMissing, maxZstdWindow: maxZstdWindow)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     let gazetteer = Gazetteer.builtIn

@@ -29,6 +29,9 @@ public struct PipelineConfiguration: Sendable {
     public var checkpointChunks: Int
     /// Whether recorded shards whose files are gone keep their contributions.
     public var keepMissing: Bool
+    /// The largest zstd window a frame may need, in bytes: a frame that needs more
+    /// fails its shard at the frame's start, before libzstd allocates its window.
+    public var maxZstdWindow: Int
     /// Where the Prometheus metrics go (``RunMetrics``), rewritten every 30
     /// seconds during the run; `nil` for none.
     public var metricsPath: String? = nil
@@ -45,7 +48,8 @@ public struct PipelineConfiguration: Sendable {
         store: StoreOutput = StoreOutput(),
         taggerIdentity: String = "",
         checkpointChunks: Int? = nil,
-        keepMissing: Bool = false
+        keepMissing: Bool = false,
+        maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize
     ) {
         self.inputs = inputs
         self.output = output
@@ -59,6 +63,7 @@ public struct PipelineConfiguration: Sendable {
         self.taggerIdentity = taggerIdentity
         self.checkpointChunks = max(0, checkpointChunks ?? Self.defaultCheckpointChunks(chunkSize: chunking.chunkSize))
         self.keepMissing = keepMissing
+        self.maxZstdWindow = maxZstdWindow
     }
 
     /// Decoded bytes between two checkpoints of a shard by default.
@@ -73,11 +78,15 @@ public struct PipelineConfiguration: Sendable {
     /// shard finished under other settings is processed again. The chunk size,
     /// jobs and compression level only change how outputs are encoded, not
     /// what they say, and the store is rebuilt from the partials whatever its
-    /// options: they are all left out.
+    /// options: they are all left out. A window limit other than the default is
+    /// in, so that a shard that failed for its window is read again once the
+    /// limit is raised; the default is left out, so that records made before the
+    /// limit existed still match.
     public var settings: String {
         func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+        let window = maxZstdWindow == ShardByteSource.defaultMaxWindowSize ? "" : "; max-zstd-window=\(maxZstdWindow)"
         return "fields=\(text(fields.text)),\(text(fields.id)),\(text(fields.date)),\(text(fields.source)); "
-            + "max-line-length=\(chunking.maxLineLength); \(aggregation); tagger=\(taggerIdentity)"
+            + "max-line-length=\(chunking.maxLineLength)\(window); \(aggregation); tagger=\(taggerIdentity)"
     }
 
     /// zstd level of the annotated documents when none is given.

@@ -27,6 +27,7 @@ import Yams
 ///   jobs: 2
 ///   chunk-size: 4                       # MiB
 ///   max-line-length: 64                 # MiB
+///   max-zstd-window: 128MiB             # up to 2GiB, for zstd --long=31
 ///   compression-level: 1
 ///   checkpoint-chunks: 64               # 0: no checkpoints
 ///   keep-missing: false
@@ -154,6 +155,7 @@ public enum PipelineFile {
         private func readRun(_ value: ConfigurationValue, into settings: inout PipelineSettings) throws(PipelineFileError) {
             let entries = try value.mapping(allowed: [
                 "jobs", "chunk-size", "max-line-length", "compression-level", "checkpoint-chunks", "keep-missing",
+                "max-zstd-window",
             ])
             let minimum = PipelineSettings.minimumCount
             settings.jobs = try present(entries["jobs"])?.integer(
@@ -171,6 +173,13 @@ public enum PipelineFile {
                 in: 0..., meaning: "chunks of a shard between two checkpoints, 0 for none; remove the key for one every 256 MiB")
             settings.keepMissing = try present(entries["keep-missing"])?.boolean(
                 meaning: "whether recorded shards whose files are gone keep their documents and counts")
+            if let window = present(entries["max-zstd-window"]) {
+                let text = try window.string()
+                guard let size = WindowSize.parse(text), WindowSize.isValid(size) else {
+                    throw window.error("\"\(text)\" is not a zstd window limit: give \(WindowSize.range)")
+                }
+                settings.maxZstdWindow = size
+            }
         }
 
         /// The value unless it is absent or null.

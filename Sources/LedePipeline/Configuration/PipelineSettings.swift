@@ -47,6 +47,8 @@ public struct PipelineSettings: Sendable, Equatable {
     public var maxLineLengthMiB: Int?
     /// zstd level of the annotated documents.
     public var compressionLevel: Int32?
+    /// The largest zstd window a frame of a shard may need, in bytes.
+    public var maxZstdWindow: Int?
     /// A checkpoint after every this many chunks of a shard; 0 turns them off.
     public var checkpointChunks: Int?
     /// Whether recorded shards whose files are gone keep their contributions.
@@ -68,7 +70,7 @@ public struct PipelineSettings: Sendable, Equatable {
         sourceField: String? = nil, tagger: TaggerKind? = nil, model: String? = nil, gazetteers: [String]? = nil,
         cooccurrenceCap: Int? = nil, output: String? = nil, sqlite: String? = nil, jobs: Int? = nil,
         chunkSizeMiB: Int? = nil, maxLineLengthMiB: Int? = nil, compressionLevel: Int32? = nil,
-        checkpointChunks: Int? = nil, keepMissing: Bool? = nil
+        checkpointChunks: Int? = nil, keepMissing: Bool? = nil, maxZstdWindow: Int? = nil
     ) {
         self.inputs = inputs
         self.textField = textField
@@ -87,6 +89,7 @@ public struct PipelineSettings: Sendable, Equatable {
         self.compressionLevel = compressionLevel
         self.checkpointChunks = checkpointChunks
         self.keepMissing = keepMissing
+        self.maxZstdWindow = maxZstdWindow
     }
 
     /// These settings where given, `base` elsewhere: the command line over a file.
@@ -102,7 +105,8 @@ public struct PipelineSettings: Sendable, Equatable {
             sqlite: sqlite ?? base.sqlite, jobs: jobs ?? base.jobs, chunkSizeMiB: chunkSizeMiB ?? base.chunkSizeMiB,
             maxLineLengthMiB: maxLineLengthMiB ?? base.maxLineLengthMiB,
             compressionLevel: compressionLevel ?? base.compressionLevel,
-            checkpointChunks: checkpointChunks ?? base.checkpointChunks, keepMissing: keepMissing ?? base.keepMissing)
+            checkpointChunks: checkpointChunks ?? base.checkpointChunks, keepMissing: keepMissing ?? base.keepMissing,
+            maxZstdWindow: maxZstdWindow ?? base.maxZstdWindow)
         merged.file = file ?? base.file
         merged.inputLocations = inputs == nil ? base.inputLocations : inputLocations
         return merged
@@ -166,6 +170,7 @@ public struct PipelineSettings: Sendable, Equatable {
             fields: fieldNames,
             aggregation: cooccurrenceCap.map(AggregationOptions.init(cooccurrenceCap:)) ?? AggregationOptions(),
             compressionLevel: compressionLevel ?? PipelineConfiguration.defaultCompressionLevel,
-            checkpointChunks: checkpointChunks, keepMissing: keepMissing ?? false)
+            checkpointChunks: checkpointChunks, keepMissing: keepMissing ?? false,
+            maxZstdWindow: maxZstdWindow ?? ShardByteSource.defaultMaxWindowSize)
     }
 }

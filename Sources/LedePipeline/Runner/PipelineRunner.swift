@@ -401,7 +401,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
             logger.info("\(item.shard.relativePath): resuming after \(checkpoint.chunks) checkpointed chunk(s), \(checkpoint.lines) line(s)")
         }
         do {
-            let source = try ShardByteSource(path: item.shard.path)
+            let source = try ShardByteSource(path: item.shard.path, maxWindowSize: configuration.maxZstdWindow)
             let reader = ChunkReader(source: source, options: configuration.chunking, spillDirectory: spillDirectory)
             idleReaders[index] = ReaderBox(
                 source: source, reader: reader, skip: item.checkpoint?.chunks ?? 0,

@@ -43,6 +43,7 @@ struct PipelineFileTests {
               compression-level: 5
               checkpoint-chunks: 16
               keep-missing: true
+              max-zstd-window: 2GiB
             """)
         #expect(settings.inputs == ["/srv/lede/archive", "/data/extra/*.jsonl.zst"])
         #expect(settings.inputLocations == [.init(line: 3, column: 7), .init(line: 4, column: 7)])
@@ -58,6 +59,7 @@ struct PipelineFileTests {
         #expect(configuration.compressionLevel == 5)
         #expect(configuration.checkpointChunks == 16)
         #expect(configuration.keepMissing)
+        #expect(configuration.maxZstdWindow == 1 << 31)
     }
 
     @Test func absentAndNullKeysTakeTheDefaults() throws {
@@ -81,6 +83,26 @@ struct PipelineFileTests {
         #expect(configuration.compressionLevel == PipelineConfiguration.defaultCompressionLevel)
         #expect(configuration.checkpointChunks == PipelineConfiguration.defaultCheckpointChunks(chunkSize: ChunkingOptions().chunkSize))
         #expect(!configuration.keepMissing)
+        #expect(configuration.maxZstdWindow == ShardByteSource.defaultMaxWindowSize)
+    }
+
+    @Test func windowLimitsAreBinarySizesOrMiB() throws {
+        #expect(WindowSize.parse("128MiB") == 128 << 20)
+        #expect(WindowSize.parse("2gib") == 1 << 31)
+        #expect(WindowSize.parse("512K") == 512 << 10)
+        #expect(WindowSize.parse("256MB") == 256 << 20, "binary, as zstd --memory reads it")
+        #expect(WindowSize.parse("300") == 300 << 20)
+        for bad in ["", "MiB", "-1MiB", "0", "1.5GiB", "12TiB", "99999999999999999999G"] {
+            #expect(WindowSize.parse(bad) == nil, "\(bad)")
+        }
+        #expect(!WindowSize.isValid(1 << 9) && WindowSize.isValid(1 << 10) && WindowSize.isValid(1 << 31) && !WindowSize.isValid((1 << 31) + 1))
+        // A bare number in the file is MiB, as for the other sizes.
+        #expect(try parse("run: {max-zstd-window: 256}\n").maxZstdWindow == 256 << 20)
+        // Only a limit other than the default is part of the settings: changing it reads
+        // shards again, and records made before it existed still match.
+        let defaults = try PipelineSettings(output: "out").configuration()
+        #expect(try PipelineSettings(output: "out", maxZstdWindow: 128 << 20).configuration().settings == defaults.settings)
+        #expect(try PipelineSettings(output: "out", maxZstdWindow: 1 << 31).configuration().settings.contains("max-zstd-window=2147483648"))
     }
 
     @Test func commandLineSettingsWinOverTheFile() throws {
@@ -142,6 +164,8 @@ struct PipelineFileTests {
         ("run:\n  checkpoint-chunks: -1\n", 2, 22, "run.checkpoint-chunks", "0 for none"),
         ("run:\n  keep-missing: sometimes\n", 2, 17, "run.keep-missing", "expects true or false"),
         ("run:\n  keep-missing: \"true\"\n", 2, 17, "run.keep-missing", "expects true or false"),
+        ("run:\n  max-zstd-window: 3GiB\n", 2, 20, "run.max-zstd-window", "\"3GiB\" is not a zstd window limit: give a size from 1KiB to 2GiB"),
+        ("run:\n  max-zstd-window: 128MB/s\n", 2, 20, "run.max-zstd-window", "is not a zstd window limit"),
         // A tagger name that does not exist.
         ("tagger:\n  kind: crf\n", 2, 9, "tagger.kind", "\"crf\" is not one of model, rules"),
         // Glob patterns that glob(3) would not expand as a shell does.

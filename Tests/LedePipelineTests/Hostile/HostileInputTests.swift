@@ -256,6 +256,39 @@ struct HostileInputTests {
         #expect(summary.exitCode == 1)
     }
 
+    /// A frame whose header claims a 256 MiB window fails its shard at the frame's start, before
+    /// libzstd allocates the window, with the window, the limit and the option that raises it; the
+    /// lines before it are kept and the other shards go on. Raised, the limit lets it through.
+    @Test func windowOverTheLimitFailsItsShardAlone() async throws {
+        let lines = (0..<30).map { Self.good("w\($0)") }
+        let stream: [UInt8] = lines.flatMap { $0 + [0x0A] }
+        var first: [UInt8] = []
+        try ZstdCompressor(level: 3).compress(Array(stream[..<(stream.count / 2)]), appendingTo: &first)
+        // A hand-made frame: 8-byte content size, window descriptor 2^28, one raw block.
+        let rest = Array(stream[(stream.count / 2)...])
+        var wide: [UInt8] = [0x28, 0xB5, 0x2F, 0xFD, 0b11 << 6, (28 - 10) << 3]
+        wide += withUnsafeBytes(of: UInt64(rest.count).littleEndian) { Array($0) }
+        wide += withUnsafeBytes(of: (UInt32(rest.count) << 3 | 1).littleEndian) { Array($0.prefix(3)) }
+        wide += rest
+        let wholeLines = stream[..<(stream.count / 2)].filter { $0 == 0x0A }.count
+        let shards = [
+            HostileShard(name: "wide.jsonl.zst", file: first + wide, lines: wholeLines + 1, reasons: ["truncated"], fails: true),
+            HostileShard(name: "fine.jsonl", lines: lines.map { ($0, nil) }),
+        ]
+        let (summary, _) = try await runHostile(shards, chunkSize: 1 << 10)
+        #expect(summary.exitCode == 1)
+        let failure = try #require(summary.failures.first)
+        #expect(failure.shard == "wide.jsonl.zst")
+        #expect(
+            failure.reason.contains("zstd frame needs a window of 256MiB, more than the limit of 128MiB (raise it with --max-zstd-window"),
+            "\(failure.reason)")
+        #expect(failure.reason.contains("at byte \(first.count)"), "\(failure.reason)")
+
+        let raised = [HostileShard(name: "wide.jsonl.zst", file: first + wide, lines: lines.count, reasons: [], fails: false)]
+        let (again, _) = try await runHostile(raised, chunkSize: 1 << 10, maxZstdWindow: 256 << 20)
+        #expect(again.exitCode == 0)
+    }
+
     /// Where each block of a zstd frame starts in it (RFC 8878: the header's size follows from
     /// its descriptor; each block has a 3-byte header).
     private static func blockOffsets(ofFrame frame: [UInt8]) -> [Int] {

@@ -114,7 +114,7 @@ struct ShardOutcome {
 @discardableResult
 func runHostile(
     _ shards: [HostileShard], chunkSize: Int, maxLineLength: Int = 64 << 20, jobs: Int = 2,
-    sourceLocation: SourceLocation = #_sourceLocation
+    maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize, sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> (RunSummary, [String: ShardOutcome]) {
     let root = try Fixtures.temporaryDirectory()
     defer { Fixtures.remove(root) }
@@ -123,7 +123,8 @@ func runHostile(
     for shard in shards { try AtomicFile.write(shard.file, to: Path.join(input, shard.name), durable: false) }
     let out = Path.join(root, "out")
     let summary = try await runPipeline(
-        inputs: [input], output: out, jobs: jobs, chunkSize: chunkSize, maxLineLength: maxLineLength)
+        inputs: [input], output: out, jobs: jobs, chunkSize: chunkSize, maxLineLength: maxLineLength,
+        maxZstdWindow: maxZstdWindow)
     var outcomes: [String: ShardOutcome] = [:]
     var unknownLines = 0
     for shard in shards {
