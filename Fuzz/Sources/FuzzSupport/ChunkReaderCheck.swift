@@ -6,13 +6,10 @@ public enum ChunkReaderCheck {
     /// What the chunks of one read added up to.
     public struct Run {
         /// The decoded stream the chunks add up to: their bytes, and for an overlong line its
-        /// spilled bytes and newline. Whether the last chunk's overlong line had a newline is not
-        /// known (the reader tells by the next chunk's offset), so it is left out.
+        /// spilled bytes and its newline when it has one.
         public var stream: [UInt8] = []
         /// The error `next()` threw.
         public var error: ShardReadError?
-        /// The last chunk was an overlong line (see ``stream``).
-        public var endsWithOverlong = false
         /// Lines delivered, overlong and cut-off ones included.
         public var lines = 0
     }
@@ -55,6 +52,9 @@ public enum ChunkReaderCheck {
                     fuzzCheck(bytes.last == 0x0A, "chunk \(previous.index) ends without a newline and is not the last")
                 }
                 if case .truncated = previous.content { fuzzFail("a truncated chunk is followed by chunk \(chunk.index)") }
+                if case .overlong(let line) = previous.content, !line.hasNewline {
+                    fuzzFail("an overlong line without a newline is followed by chunk \(chunk.index)")
+                }
             }
             switch chunk.content {
             case .lines(let bytes):
@@ -80,6 +80,7 @@ public enum ChunkReaderCheck {
                 fuzzCheck(line.length > Int64(options.maxLineLength), "overlong line of \(line.length) bytes is within the limit")
                 fuzzCheck(!spilled.contains(0x0A), "an overlong line holds a newline")
                 run.stream += spilled
+                if line.hasNewline { run.stream.append(0x0A) }
                 run.lines += 1
             case .truncated(let bytes):
                 fuzzCheck(!bytes.isEmpty && !bytes.contains(0x0A), "a truncated chunk holds \(bytes.count) bytes, or a newline")
@@ -88,13 +89,6 @@ public enum ChunkReaderCheck {
                 run.lines += 1
             }
             chunks.append(chunk)
-            // An overlong line's size counts its newline: the next chunk's offset checks it.
-            if case .overlong = chunk.content { run.stream.append(0x0A) }
-        }
-        // The newline added after the last overlong chunk is real only when the stream went on.
-        if case .overlong = chunks.last?.content {
-            run.stream.removeLast()
-            run.endsWithOverlong = true
         }
         if let error = run.error {
             fuzzCheck(error.path == path, "the error names \(error.path), not \(path)")
@@ -130,10 +124,7 @@ public enum ChunkReaderCheck {
         fuzzCheck(
             (run.error != nil) == faulted,
             "\(context()): error \(run.error.map { "\($0)" } ?? "none"), expected \(faulted ? "one" : "none")")
-        var stream = run.stream
-        if run.endsWithOverlong && expected.count == stream.count + 1 && expected.last == 0x0A {
-            stream.append(0x0A)
-        }
+        let stream = run.stream
         if stream != expected {
             let difference = zip(stream, expected).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             fuzzFail(

@@ -238,7 +238,8 @@ public final class ChunkReader {
             carry = []
             throw ShardReadError(path: source.path, offset: source.consumedFileBytes, reason: "cannot spill an overlong line: \(error)")
         }
-        return make(.overlong(OverlongLine(length: Int64(length), spillPath: spillPath)), size: length + (ended ? 1 : 0))
+        let line = OverlongLine(length: Int64(length), spillPath: spillPath, hasNewline: ended)
+        return make(.overlong(line), size: Int(line.decodedSize))
     }
 
     private func write(_ bytes: ArraySlice<UInt8>, to file: FileDescriptor) throws(SystemError) {

@@ -37,9 +37,16 @@ public struct OverlongLine: Sendable, Equatable {
     public var length: Int64
     /// Where its bytes are; the consumer moves them into the rejects and removes the file.
     public var spillPath: String
+    /// The line ends in a newline: false for a shard's last line without one, and for a
+    /// line cut off by a failing stream.
+    public var hasNewline: Bool
 
-    public init(length: Int64, spillPath: String) {
+    public init(length: Int64, spillPath: String, hasNewline: Bool) {
         self.length = length
         self.spillPath = spillPath
+        self.hasNewline = hasNewline
     }
+
+    /// The line's size in the shard's decoded stream: its length, and its newline if it has one.
+    public var decodedSize: Int64 { length + (hasNewline ? 1 : 0) }
 }

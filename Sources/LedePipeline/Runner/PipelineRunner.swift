@@ -459,7 +459,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
     private func chunkBytes(_ chunk: ShardChunk) -> Int64 {
         switch chunk.content {
         case .lines(let bytes): Int64(bytes.count)
-        case .overlong(let line): line.length + 1
+        case .overlong(let line): line.decodedSize
         case .truncated(let bytes): Int64(bytes.count)
         }
     }

@@ -220,7 +220,7 @@ final class ShardOutput {
                 to: &reason)
             try files.reasons.write(reason)
             try? FileSystem.removeFile(line.spillPath)
-            countSingleReject(RejectReason.tooLong.rawValue, bytes: line.length + 1)
+            countSingleReject(RejectReason.tooLong.rawValue, bytes: line.decodedSize)
         case .truncated(let bytes, let number, let offset):
             var lineBytes: [UInt8] = []
             var reason: [UInt8] = []

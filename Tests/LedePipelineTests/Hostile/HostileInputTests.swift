@@ -97,6 +97,31 @@ struct HostileInputTests {
         }
     }
 
+    /// The bytes a run accounts for are the shard's decoded bytes exactly: an overlong last line
+    /// without a newline counts its length only, with one its newline too.
+    @Test(arguments: [false, true])
+    func bytesAccountedAreTheDecodedSize(trailingNewline: Bool) async throws {
+        let limit = 1_000
+        let lines: [(bytes: [UInt8], reason: String?)] = [
+            (Self.good("a"), nil), (Self.line(length: limit + 1, id: "long"), "too-long"), (Self.good("b"), nil),
+            (Self.line(length: 3 * limit, id: "last"), "too-long"),
+        ]
+        let plain = HostileShard(name: "last.jsonl", lines: lines, trailingNewline: trailingNewline)
+        let zstd = try HostileShard(name: "last-zstd.jsonl.zst", lines: lines, trailingNewline: trailingNewline).compressed(frameSize: 700)
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        let input = Path.join(root, "in")
+        try FileSystem.createDirectory(input)
+        for shard in [plain, zstd] { try AtomicFile.write(shard.file, to: Path.join(input, shard.name), durable: false) }
+        for chunkSize in [1, 600, 64 << 10] {
+            let out = Path.join(root, "out-\(chunkSize)")
+            let summary = try await runPipeline(inputs: [input], output: out, jobs: 2, chunkSize: chunkSize, maxLineLength: limit)
+            #expect(summary.bytes == Int64(2 * plain.file.count), "chunk size \(chunkSize)")
+            let (records, _) = try RunState(layout: OutputLayout(root: out)).records()
+            #expect(records.values.map(\.bytes) == [Int64(plain.file.count), Int64(plain.file.count)], "chunk size \(chunkSize)")
+        }
+    }
+
     @Test func deeplyNestedValuesAroundTheTextField() async throws {
         let depth = 20_000
         let arrays = String(repeating: "[", count: depth) + String(repeating: "]", count: depth)
