@@ -328,6 +328,29 @@ import Testing
         }
     }
 
+    /// Found by `FuzzChunkReader`: a frame cut inside a raw block, read a byte at a time. libzstd
+    /// streams a raw block out as its bytes come in; when the file ended with some of them still
+    /// in libzstd, they were lost (10 of 24 bytes came out before the fault).
+    static let cutRawBlock: [UInt8] = [
+        0x28, 0xB5, 0x2F, 0xFD, 0x24, 0x2D, 0x69, 0x01, 0x00, 0x7B, 0x3B, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3A, 0x22,
+        0xC3, 0xA9, 0xE4, 0xB8, 0xAD, 0xF0, 0x9F, 0x99, 0x82, 0x22, 0x7D, 0x96, 0x5E, 0x86,
+    ]
+
+    @Test func rawBlockCutByTheEndOfTheFileDeliversEveryByteBeforeTheCut() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "raw.jsonl.zst")
+            try writeFileBytes(Self.cutRawBlock, to: path)
+            for readSize in [1, 2, 7, 4096] {
+                for inputBufferSize in [18, 1 << 17] {
+                    let outcome = readShard(path, readSize: readSize, inputBufferSize: inputBufferSize)
+                    let error = try #require(outcome.error)
+                    #expect(error.reason.contains("truncated") && error.offset == Int64(Self.cutRawBlock.count), "\(error)")
+                    expectSameBytes(outcome.bytes, Self.cutRawBlock[9...], "reads of \(readSize), input buffer \(inputBufferSize)")
+                }
+            }
+        }
+    }
+
     @Test func garbageAfterTheLastFrameFails() throws {
         try withScratchDirectory { root in
             let path = Path.join(root, "trailing.jsonl.zst")
