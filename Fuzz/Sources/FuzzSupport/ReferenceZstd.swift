@@ -7,8 +7,11 @@ import LedeIO
 /// How many bytes of a faulty frame come out before the fault depends on how libzstd is fed:
 /// given the whole frame and room for all of its content, it decodes the frame in one pass and
 /// returns the fault with none of its bytes; fed piece by piece, it returns every block before
-/// the fault. `ShardByteSource` promises the latter, whatever its buffers: it must deliver what
-/// the piece-by-piece decoding does, byte for byte, with the same kind of fault.
+/// the fault. `ShardByteSource` promises the latter, whatever its buffers: it must deliver every
+/// block before the faulty one, as the piece-by-piece decoding does, with the same kind of fault.
+/// Of the faulty block itself, only a raw block (whose bytes libzstd streams out as they come in,
+/// and whose frame may then fail its content-size check) can give some bytes, as many as the
+/// input happened to hold.
 public struct ReferenceZstd: Sendable {
     /// Why the stream ended early.
     public enum Fault: Equatable, Sendable {
@@ -25,6 +28,9 @@ public struct ReferenceZstd: Sendable {
     public var bytes: [UInt8]
     /// The fault, or `nil` when the file decoded to its end.
     public var fault: Fault?
+    /// Of ``bytes``, those decoded before the block in which the decoding stopped began (one
+    /// byte at a time only).
+    public var blockStartBytes = 0
 
     /// Decodes `file`, or returns `nil` when it decodes to more than `limit` bytes (the input is
     /// then too expensive to check, not wrong).
@@ -44,6 +50,7 @@ public struct ReferenceZstd: Sendable {
             fuzzFail("cannot create a zstd context: \(error)")
         }
         var result = ReferenceZstd(bytes: [], fault: nil)
+        let blockStarts = oneByteAtATime ? Self.blockStarts(file) : []
         let size = oneByteAtATime ? min(1 << 16, limit + 1) : limit + 1
         var output: [UInt8] = []
         swap(&output, &scratch)
@@ -59,6 +66,7 @@ public struct ReferenceZstd: Sendable {
                     result.fault = .corrupt("no zstd frame starts here")
                     return result
                 }
+                if blockStarts.contains(input.pos) { result.blockStartBytes = result.bytes.count }
                 let inputBefore = input.pos
                 var produced = 0
                 var hint = 0
@@ -88,6 +96,34 @@ public struct ReferenceZstd: Sendable {
                 }
             }
         }
+    }
+
+    /// Where the blocks of `file`'s frames start, as far as their headers can be read (RFC 8878,
+    /// written here apart from the reader's own parser).
+    static func blockStarts(_ file: [UInt8]) -> Set<Int> {
+        var starts: Set<Int> = []
+        var at = 0
+        func field(_ offset: Int, _ count: Int) -> Int? {
+            guard offset + count <= file.count else { return nil }
+            return (0..<count).reversed().reduce(0) { $0 << 8 | Int(file[offset + $1]) }
+        }
+        while let magic = field(at, 4) {
+            if magic & 0xFFFF_FFF0 == 0x184D_2A50 {
+                guard let size = field(at + 4, 4) else { break }
+                at += 8 + size
+                continue
+            }
+            guard magic == 0xFD2F_B528, let descriptor = field(at + 4, 1) else { break }
+            let singleSegment = descriptor & 0x20 != 0
+            at += 5 + (singleSegment ? 0 : 1) + [0, 1, 2, 4][descriptor & 3] + [singleSegment ? 1 : 0, 2, 4, 8][descriptor >> 6]
+            while let header = field(at, 3) {
+                starts.insert(at)
+                at += 3 + (header >> 1 & 3 == 1 ? 1 : header >> 1 & 3 == 3 ? 0 : header >> 3)
+                if header & 1 != 0 { break }
+            }
+            if descriptor & 4 != 0 { at += 4 }
+        }
+        return starts
     }
 
     /// Whether `bytes` start with the magic number of a zstd or a skippable frame, as far as
@@ -122,8 +158,14 @@ public struct ReferenceZstd: Sendable {
             ChunkReaderCheck.expect(run, delivers: fewest.bytes, faulted: false, context: context())
             return
         }
-        ChunkReaderCheck.expect(run, delivers: most.bytes, faulted: most.fault != nil, context: context())
-        guard let error = run.error else { return }
+        guard most.fault != nil else {
+            ChunkReaderCheck.expect(run, delivers: most.bytes, faulted: false, context: context())
+            return
+        }
+        guard let error = run.error else { fuzzFail("\(context()): no error, expected \(String(describing: most.fault))") }
+        fuzzCheck(
+            most.bytes.starts(with: run.stream) && run.stream.count >= most.blockStartBytes,
+            "\(context()): delivered \(run.stream.count) bytes before the fault, expected a prefix of the \(most.bytes.count) decoded bytes, at least the \(most.blockStartBytes) before the faulty block")
         let matches =
             switch most.fault {
             case .truncated: error.reason.contains("truncated")

@@ -332,8 +332,9 @@ public final class ShardByteSource {
             nextUnit = .frame
             return true
         }
-        // A header with its reserved bit set is libzstd's to reject, as corrupt.
-        if !header.hasReservedBit && header.windowSize > UInt64(maxWindowSize) {
+        // A header that libzstd rejects whatever its window (a reserved bit set, a
+        // dictionary) is libzstd's to report: raising the limit would not help.
+        if !header.hasReservedBit && !header.needsDictionary && header.windowSize > UInt64(maxWindowSize) {
             let needed = ZstdFrameHeader.describe(header.windowSize)
             let largest = UInt64(Self.maxWindowSizes.upperBound)
             if header.windowSize > largest {

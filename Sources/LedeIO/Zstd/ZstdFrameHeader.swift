@@ -18,6 +18,8 @@ struct ZstdFrameHeader: Equatable {
     var hasChecksum = false
     /// The descriptor's reserved bit is set: libzstd rejects the header.
     var hasReservedBit = false
+    /// The header names a dictionary: libzstd, which has none, rejects the header.
+    var needsDictionary = false
 
     /// Reads the header at the start of `bytes`.
     ///
@@ -52,6 +54,7 @@ struct ZstdFrameHeader: Equatable {
         headerSize = size
         hasChecksum = descriptor & 4 != 0
         hasReservedBit = descriptor & 8 != 0
+        needsDictionary = Self.littleEndian(bytes, at: 5 + windowDescriptorSize, count: dictionaryIDSize) != 0
         if contentSizeSize > 0 {
             let value = Self.littleEndian(bytes, at: size - contentSizeSize, count: contentSizeSize)
             contentSize = contentSizeSize == 2 ? value + 256 : value

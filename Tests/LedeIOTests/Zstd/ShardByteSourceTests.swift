@@ -468,6 +468,20 @@ import Testing
         }
     }
 
+    /// Found by `FuzzChunkReader`: a frame that names a dictionary and claims a 400 MB window.
+    /// Raising the limit would not help, so the fault is libzstd's: no dictionary.
+    @Test func frameNeedingADictionaryIsCorruptWhateverItsWindow() throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "dictionary.jsonl.zst")
+            try writeFileBytes(
+                [0x28, 0xB5, 0x2F, 0xFD, 0xB5, 0x2F, 0xFD, 0x24, 0x03, 0x19, 0x00, 0x00, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0xE3, 0x24, 0x03,
+                 0x19, 0x00, 0x00, 0x0A, 0x0A, 0x0A, 0x0A, 0x0A, 0xE3, 0x63], to: path)
+            let error = readShard(path, readSize: 4096).error
+            #expect(error?.reason.contains("corrupt zstd data (Dictionary mismatch)") == true, "\(String(describing: error))")
+            #expect(error?.offset == 0)
+        }
+    }
+
     /// Windows past 2 GiB are not a limit to raise: the format has none that large.
     @Test func windowBeyondTheFormatIsCorrupt() throws {
         try withScratchDirectory { root in
