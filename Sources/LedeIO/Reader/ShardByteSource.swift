@@ -11,7 +11,10 @@ import CZstd
 /// a faulty one is delivered whole, and so is every block of the faulty frame before
 /// the one that fails: with a wrong checksum, the frame's whole content comes out,
 /// then the fault, at the checksum's offset; with a corrupt block, the blocks before
-/// it, then the fault, at the block's offset. libzstd reports no progress for a call
+/// it, then the fault, at the block's offset (of a faulty raw block, which libzstd
+/// streams out as it comes in, also the part that was read before the fault was
+/// found). A file that ends inside a frame delivers every byte libzstd can decode from
+/// it. libzstd reports no progress for a call
 /// that fails, so what it decoded in that call would be lost: it is given one unit
 /// of a frame per call (the header, one block, the checksum), and a new unit only
 /// once it has handed over everything decoded before. A frame small enough to be
