@@ -14,10 +14,10 @@ import CZstd
 /// it, then the fault, at the block's offset (of a faulty raw block, which libzstd
 /// streams out as it comes in, also the part that was read before the fault was
 /// found). A file that ends inside a frame delivers every byte libzstd can decode from
-/// it. libzstd reports no progress for a call
-/// that fails, so what it decoded in that call would be lost: it is given one unit
-/// of a frame per call (the header, one block, the checksum), and a new unit only
-/// once it has handed over everything decoded before. A frame small enough to be
+/// it. libzstd reports no progress for a call that fails, so what it decoded in that
+/// call would be lost: it is given one unit of a frame per call (the header, one
+/// block, the checksum), and a new unit only once it has handed over everything
+/// decoded before. A frame small enough to be
 /// decoded in one pass (the whole frame in the input buffer, room for its declared
 /// content) still is, and when that pass fails the frame is decoded again block by
 /// block from its start.
