@@ -59,6 +59,14 @@ extension Lede {
             valueName: "size"))
         var maxZstdWindow: String?
 
+        @Option(name: .long, help: "Entity mentions a document keeps, the first in document order; documents with more are counted (default: 10000).")
+        var maxEntities: Int?
+
+        @Flag(
+            name: .customLong("dedupe-ids"), inversion: .prefixedNo,
+            help: "Reject a line whose id an earlier line of the same shard had, as duplicate-id (default: off).")
+        var dedupeIDs: Bool?
+
         @Option(name: .long, help: "Entities per document considered for co-occurrence (default: 50).")
         var cooccurrenceCap: Int?
 
@@ -111,6 +119,7 @@ extension Lede {
                 throw ValidationError("--max-zstd-window takes \(WindowSize.range), not \(maxZstdWindow)")
             }
             if let checkpointChunks, checkpointChunks < 0 { throw ValidationError("--checkpoint-chunks cannot be negative (0 turns checkpoints off)") }
+            if let maxEntities, maxEntities < 1 { throw ValidationError("--max-entities must be at least 1") }
             if let cooccurrenceCap, cooccurrenceCap < 0 { throw ValidationError("--cooccurrence-cap cannot be negative") }
             if let compressionLevel, !PipelineSettings.compressionLevels.contains(compressionLevel) {
                 throw ValidationError("--compression-level must be between 1 and 19")
@@ -214,7 +223,7 @@ extension Lede {
                 cooccurrenceCap: cooccurrenceCap, output: output, jobs: jobs,
                 chunkSizeMiB: chunkSize, maxLineLengthMiB: maxLineLength, compressionLevel: compressionLevel,
                 checkpointChunks: checkpointChunks, keepMissing: keepMissing,
-                maxZstdWindow: maxZstdWindow.flatMap(WindowSize.parse))
+                maxZstdWindow: maxZstdWindow.flatMap(WindowSize.parse), dedupeIDs: dedupeIDs, maxEntities: maxEntities)
         }
     }
 }

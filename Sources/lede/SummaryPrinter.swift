@@ -16,6 +16,11 @@ enum SummaryPrinter {
             let reasons = summary.rejectsByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             Swift.print("rejects: \(reasons.joined(separator: ", ")) (kept in \(Path.join(output, "rejects")))")
         }
+        if summary.entityLimitDocuments > 0 {
+            Swift.print(
+                "entity limit: \(summary.entityLimitDocuments) document(s) cut to their first --max-entities mentions "
+                    + "(written all the same; raise the limit to keep more)")
+        }
         Swift.print(stateLine(summary))
         for shard in summary.missingRemoved {
             Swift.print("removed shard: \(shard) (its file is gone; --keep-missing, or keep-missing: true in a pipeline file, keeps such shards)")

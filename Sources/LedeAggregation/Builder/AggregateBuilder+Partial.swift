@@ -70,7 +70,8 @@ extension AggregateBuilder {
         let stats = AggregateStats(
             documents: counters.documents, lines: counters.lines, bytes: counters.bytes, tokens: counters.tokens,
             mentions: counters.mentions, undated: counters.undated, shards: counters.shards,
-            failedShards: counters.failedShards, rejects: rejects, sources: sources)
+            failedShards: counters.failedShards, entityLimitDocuments: counters.entityLimitDocuments, rejects: rejects,
+            sources: sources)
 
         let partial = Partial(
             _compact: _CompactTables(names: table, entities: entities, pairs: pairCells, timeline: dayCells),

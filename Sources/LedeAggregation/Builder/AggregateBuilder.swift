@@ -45,7 +45,7 @@ public struct AggregateBuilder: Sendable {
     /// Scalar counters; reject and source counts are kept apart.
     struct Counters: Sendable {
         var documents = 0, lines = 0, bytes = 0, tokens = 0, mentions = 0, undated = 0
-        var shards = 0, failedShards = 0
+        var shards = 0, failedShards = 0, entityLimitDocuments = 0
     }
 
     var names = _ByteInterner(capacity: 1024)
@@ -216,6 +216,11 @@ public struct AggregateBuilder: Sendable {
     ///   - count: How many lines.
     public mutating func addReject(reason: String, count: Int = 1) {
         rejects[reason, default: 0] += count
+    }
+
+    /// Counts a document whose mentions were cut at the run's entity limit.
+    public mutating func addEntityLimitDocument() {
+        counters.entityLimitDocuments += 1
     }
 
     /// Counts a shard whose documents this builder holds (once per shard, by whoever owns the shard).

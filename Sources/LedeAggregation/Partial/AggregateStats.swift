@@ -18,6 +18,8 @@ public struct AggregateStats: Sendable, Equatable {
     public var shards: Int
     /// Shards that failed as a whole.
     public var failedShards: Int
+    /// Documents with more entity mentions than the run's limit, cut to its first ones.
+    public var entityLimitDocuments: Int
     /// Rejected lines by reason.
     public var rejects: [String: Int]
     /// Documents by source; documents with a missing or empty source are not listed.
@@ -26,7 +28,7 @@ public struct AggregateStats: Sendable, Equatable {
     /// Makes stats; every counter defaults to zero.
     public init(
         documents: Int = 0, lines: Int = 0, bytes: Int = 0, tokens: Int = 0, mentions: Int = 0,
-        undated: Int = 0, shards: Int = 0, failedShards: Int = 0,
+        undated: Int = 0, shards: Int = 0, failedShards: Int = 0, entityLimitDocuments: Int = 0,
         rejects: [String: Int] = [:], sources: [String: Int] = [:]
     ) {
         self.documents = documents
@@ -37,6 +39,7 @@ public struct AggregateStats: Sendable, Equatable {
         self.undated = undated
         self.shards = shards
         self.failedShards = failedShards
+        self.entityLimitDocuments = entityLimitDocuments
         self.rejects = rejects
         self.sources = sources
     }
@@ -53,6 +56,7 @@ public struct AggregateStats: Sendable, Equatable {
         undated += other.undated
         shards += other.shards
         failedShards += other.failedShards
+        entityLimitDocuments += other.entityLimitDocuments
         rejects.merge(other.rejects, uniquingKeysWith: +)
         sources.merge(other.sources, uniquingKeysWith: +)
     }
@@ -60,7 +64,8 @@ public struct AggregateStats: Sendable, Equatable {
     /// The counters with their names in files (`failed_shards`, not `failedShards`), sorted by name.
     var namedCounters: [(name: String, value: Int)] {
         [
-            ("bytes", bytes), ("documents", documents), ("failed_shards", failedShards), ("lines", lines),
+            ("bytes", bytes), ("documents", documents), ("entity_limit_documents", entityLimitDocuments),
+            ("failed_shards", failedShards), ("lines", lines),
             ("mentions", mentions), ("shards", shards), ("tokens", tokens), ("undated", undated),
         ]
     }
@@ -70,6 +75,7 @@ public struct AggregateStats: Sendable, Equatable {
         switch name {
         case "bytes": bytes = value
         case "documents": documents = value
+        case "entity_limit_documents": entityLimitDocuments = value
         case "failed_shards": failedShards = value
         case "lines": lines = value
         case "mentions": mentions = value

@@ -32,6 +32,12 @@ public struct PipelineConfiguration: Sendable {
     /// The largest zstd window a frame may need, in bytes: a frame that needs more
     /// fails its shard at the frame's start, before libzstd allocates its window.
     public var maxZstdWindow: Int
+    /// Whether a line whose id an earlier line of the same shard had becomes a
+    /// `duplicate-id` reject (``DuplicateIDFilter``).
+    public var dedupeIDs: Bool
+    /// The most entity mentions a document keeps: the first ones in document
+    /// order; a document with more is cut and counted.
+    public var maxEntities: Int
     /// Where the Prometheus metrics go (``RunMetrics``), rewritten every 30
     /// seconds during the run; `nil` for none.
     public var metricsPath: String? = nil
@@ -49,7 +55,9 @@ public struct PipelineConfiguration: Sendable {
         taggerIdentity: String = "",
         checkpointChunks: Int? = nil,
         keepMissing: Bool = false,
-        maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize
+        maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize,
+        dedupeIDs: Bool = false,
+        maxEntities: Int = PipelineConfiguration.defaultMaxEntities
     ) {
         self.inputs = inputs
         self.output = output
@@ -64,7 +72,14 @@ public struct PipelineConfiguration: Sendable {
         self.checkpointChunks = max(0, checkpointChunks ?? Self.defaultCheckpointChunks(chunkSize: chunking.chunkSize))
         self.keepMissing = keepMissing
         self.maxZstdWindow = maxZstdWindow
+        self.dedupeIDs = dedupeIDs
+        self.maxEntities = max(1, maxEntities)
     }
+
+    /// The most entity mentions per document when no limit is given: far above
+    /// what an article names, low enough that a hostile line cannot make a document's entity list, its
+    /// co-occurrence work and its output line grow without bound.
+    public static let defaultMaxEntities = 10_000
 
     /// Decoded bytes between two checkpoints of a shard by default.
     public static let checkpointBytes = 256 << 20
@@ -86,7 +101,8 @@ public struct PipelineConfiguration: Sendable {
         func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
         let window = maxZstdWindow == ShardByteSource.defaultMaxWindowSize ? "" : "; max-zstd-window=\(maxZstdWindow)"
         return "fields=\(text(fields.text)),\(text(fields.id)),\(text(fields.date)),\(text(fields.source)); "
-            + "max-line-length=\(chunking.maxLineLength)\(window); \(aggregation); tagger=\(taggerIdentity)"
+            + "max-line-length=\(chunking.maxLineLength)\(window); max-entities=\(maxEntities); \(aggregation); tagger=\(taggerIdentity)"
+            + (dedupeIDs ? "; dedupe-ids" : "")
     }
 
     /// zstd level of the annotated documents when none is given.

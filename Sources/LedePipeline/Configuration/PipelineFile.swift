@@ -28,6 +28,8 @@ import Yams
 ///   chunk-size: 4                       # MiB
 ///   max-line-length: 64                 # MiB
 ///   max-zstd-window: 128MiB             # up to 2GiB, for zstd --long=31
+///   max-entities: 10000                 # mentions kept per document
+///   dedupe-ids: false                   # reject repeated ids within a shard
 ///   compression-level: 1
 ///   checkpoint-chunks: 64               # 0: no checkpoints
 ///   keep-missing: false
@@ -155,7 +157,7 @@ public enum PipelineFile {
         private func readRun(_ value: ConfigurationValue, into settings: inout PipelineSettings) throws(PipelineFileError) {
             let entries = try value.mapping(allowed: [
                 "jobs", "chunk-size", "max-line-length", "compression-level", "checkpoint-chunks", "keep-missing",
-                "max-zstd-window",
+                "max-zstd-window", "max-entities", "dedupe-ids",
             ])
             let minimum = PipelineSettings.minimumCount
             settings.jobs = try present(entries["jobs"])?.integer(
@@ -180,6 +182,10 @@ public enum PipelineFile {
                 }
                 settings.maxZstdWindow = size
             }
+            settings.maxEntities = try present(entries["max-entities"])?.integer(
+                in: minimum..., meaning: "the most entity mentions a document keeps, at least \(minimum)")
+            settings.dedupeIDs = try present(entries["dedupe-ids"])?.boolean(
+                meaning: "whether a line repeating an earlier line's id in the same shard is rejected as duplicate-id")
         }
 
         /// The value unless it is absent or null.

@@ -53,6 +53,10 @@ public struct PipelineSettings: Sendable, Equatable {
     public var checkpointChunks: Int?
     /// Whether recorded shards whose files are gone keep their contributions.
     public var keepMissing: Bool?
+    /// Whether lines repeating an earlier line's id within a shard are rejected as `duplicate-id`.
+    public var dedupeIDs: Bool?
+    /// The most entity mentions a document keeps.
+    public var maxEntities: Int?
 
     /// The pipeline file the inputs were read from, for errors that name it.
     public var file: String?
@@ -70,7 +74,8 @@ public struct PipelineSettings: Sendable, Equatable {
         sourceField: String? = nil, tagger: TaggerKind? = nil, model: String? = nil, gazetteers: [String]? = nil,
         cooccurrenceCap: Int? = nil, output: String? = nil, sqlite: String? = nil, jobs: Int? = nil,
         chunkSizeMiB: Int? = nil, maxLineLengthMiB: Int? = nil, compressionLevel: Int32? = nil,
-        checkpointChunks: Int? = nil, keepMissing: Bool? = nil, maxZstdWindow: Int? = nil
+        checkpointChunks: Int? = nil, keepMissing: Bool? = nil, maxZstdWindow: Int? = nil, dedupeIDs: Bool? = nil,
+        maxEntities: Int? = nil
     ) {
         self.inputs = inputs
         self.textField = textField
@@ -90,6 +95,8 @@ public struct PipelineSettings: Sendable, Equatable {
         self.checkpointChunks = checkpointChunks
         self.keepMissing = keepMissing
         self.maxZstdWindow = maxZstdWindow
+        self.dedupeIDs = dedupeIDs
+        self.maxEntities = maxEntities
     }
 
     /// These settings where given, `base` elsewhere: the command line over a file.
@@ -106,7 +113,8 @@ public struct PipelineSettings: Sendable, Equatable {
             maxLineLengthMiB: maxLineLengthMiB ?? base.maxLineLengthMiB,
             compressionLevel: compressionLevel ?? base.compressionLevel,
             checkpointChunks: checkpointChunks ?? base.checkpointChunks, keepMissing: keepMissing ?? base.keepMissing,
-            maxZstdWindow: maxZstdWindow ?? base.maxZstdWindow)
+            maxZstdWindow: maxZstdWindow ?? base.maxZstdWindow, dedupeIDs: dedupeIDs ?? base.dedupeIDs,
+            maxEntities: maxEntities ?? base.maxEntities)
         merged.file = file ?? base.file
         merged.inputLocations = inputs == nil ? base.inputLocations : inputLocations
         return merged
@@ -171,6 +179,7 @@ public struct PipelineSettings: Sendable, Equatable {
             aggregation: cooccurrenceCap.map(AggregationOptions.init(cooccurrenceCap:)) ?? AggregationOptions(),
             compressionLevel: compressionLevel ?? PipelineConfiguration.defaultCompressionLevel,
             checkpointChunks: checkpointChunks, keepMissing: keepMissing ?? false,
-            maxZstdWindow: maxZstdWindow ?? ShardByteSource.defaultMaxWindowSize)
+            maxZstdWindow: maxZstdWindow ?? ShardByteSource.defaultMaxWindowSize, dedupeIDs: dedupeIDs ?? false,
+            maxEntities: maxEntities ?? PipelineConfiguration.defaultMaxEntities)
     }
 }

@@ -16,13 +16,15 @@ public struct ChunkResult: Sendable {
     public var rejectsByReason: [String: Int]
     /// Decoded bytes of the chunk.
     public var bytes: Int64
+    /// Documents whose mentions were cut at the entity limit.
+    public var entityLimitDocuments: Int
 
     /// Lines rejected.
     public var rejects: Int { rejectsByReason.values.reduce(0, +) }
 
     public init(
         index: Int, documentsFrame: [UInt8] = [], rejectedLines: [UInt8] = [], rejectReasons: [UInt8] = [],
-        lines: Int, documents: Int, rejectsByReason: [String: Int], bytes: Int64
+        lines: Int, documents: Int, rejectsByReason: [String: Int], bytes: Int64, entityLimitDocuments: Int = 0
     ) {
         self.index = index
         self.documentsFrame = documentsFrame
@@ -32,5 +34,6 @@ public struct ChunkResult: Sendable {
         self.documents = documents
         self.rejectsByReason = rejectsByReason
         self.bytes = bytes
+        self.entityLimitDocuments = entityLimitDocuments
     }
 }

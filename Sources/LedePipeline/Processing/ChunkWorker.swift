@@ -30,6 +30,9 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     private var shardNameBytes: [UInt8] = []
     private let compressor: ZstdCompressor
     private let aggregation: AggregationOptions
+    private let maxEntities: Int
+    /// Documents of the current chunk cut at ``maxEntities``.
+    private var entityLimitDocuments = 0
     /// Counts per shard, kept across chunks so that names become strings and rows
     /// get sorted once per shard, not once per chunk.
     private var builders: [Int: AggregateBuilder] = [:]
@@ -41,8 +44,13 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     ///   - fields: The input's field names.
     ///   - aggregation: Counting options.
     ///   - compressionLevel: zstd level of the documents frame.
-    public init(tagger: Tagger, fields: FieldNames, aggregation: AggregationOptions, compressionLevel: Int32) throws {
+    ///   - maxEntities: The most mentions a document keeps, the first in document order.
+    public init(
+        tagger: Tagger, fields: FieldNames, aggregation: AggregationOptions, compressionLevel: Int32,
+        maxEntities: Int = PipelineConfiguration.defaultMaxEntities
+    ) throws {
         self.tagger = tagger
+        self.maxEntities = max(1, maxEntities)
         scanner = JSONFieldScanner(fields: fields)
         compressor = try ZstdCompressor(level: compressionLevel)
         self.aggregation = aggregation
@@ -60,11 +68,13 @@ public final class ChunkWorker<Tagger: EntityTagger> {
     ///   - shardName: The shard's relative path, for missing ids and reject records.
     ///   - firstLine: The 1-based line number of the chunk's first line.
     ///   - byteOffset: The chunk's offset in the shard's decoded stream.
+    ///   - duplicateLines: The 0-based numbers within the chunk of the lines to reject
+    ///     as `duplicate-id` if they are otherwise accepted, ascending (``DuplicateIDFilter``).
     ///   - depth: How far to take each line; a run always goes all the way, and only
     ///     `lede bench` stops earlier, to time the stages one by one.
     public func process(
         _ bytes: [UInt8], index: Int, shard: Int, shardName: String, firstLine: Int, byteOffset: Int64,
-        depth: ProcessingDepth = .write
+        duplicateLines: [Int] = [], depth: ProcessingDepth = .write
     ) throws -> ChunkResult {
         var builder = builders.removeValue(forKey: shard) ?? AggregateBuilder(options: aggregation)
         defer { builders[shard] = builder }
@@ -75,6 +85,8 @@ public final class ChunkWorker<Tagger: EntityTagger> {
         var lines = 0
         var accepted = 0
         var rejectsByReason: [String: Int] = [:]
+        var nextDuplicate = 0
+        entityLimitDocuments = 0
         bytes.withUnsafeBytes { chunk in
             guard let base = chunk.baseAddress else { return }
             var start = 0
@@ -90,7 +102,13 @@ public final class ChunkWorker<Tagger: EntityTagger> {
                 let lineNumber = firstLine + lines
                 lines += 1
                 let consumed = min(end + 1, chunk.count) - start
-                if let rejection = scanner.scan(line) {
+                let isDuplicate = nextDuplicate < duplicateLines.count && duplicateLines[nextDuplicate] == lines - 1
+                if isDuplicate { nextDuplicate += 1 }
+                var rejection = scanner.scan(line)
+                if rejection == nil && isDuplicate {
+                    rejection = LineRejection(reason: .duplicateID, offset: 0, detail: "an earlier line of this shard has the same id")
+                }
+                if let rejection {
                     rejectsByReason[rejection.reason.rawValue, default: 0] += 1
                     builder.addReject(reason: rejection.reason.rawValue)
                     RejectRecord.append(
@@ -114,7 +132,7 @@ public final class ChunkWorker<Tagger: EntityTagger> {
         return ChunkResult(
             index: index, documentsFrame: frame, rejectedLines: rejectedLines, rejectReasons: rejectReasons,
             lines: lines, documents: accepted, rejectsByReason: rejectsByReason,
-            bytes: Int64(bytes.count))
+            bytes: Int64(bytes.count), entityLimitDocuments: entityLimitDocuments)
     }
 
     /// The counts of every chunk of `shard` this worker has processed, handed over
@@ -138,11 +156,17 @@ public final class ChunkWorker<Tagger: EntityTagger> {
                 tagger.tag(text: text, tokens: tokenList, into: &mentions)
             }
         }
+        let cut = mentions.count > maxEntities
+        if cut { mentions.removeLast(mentions.count - maxEntities) }
         guard depth > .tag else { return }
         scanner.withText { text in
             scanner.withDate { date in
                 scanner.withSource { source in
                     builder.beginDocument(date: date, source: source, tokens: tokens.count, bytes: lineBytes)
+                    if cut {
+                        builder.addEntityLimitDocument()
+                        entityLimitDocuments += 1
+                    }
                     let lexicon = tagger.lexicon
                     canonicals.removeAll(keepingCapacity: true)
                     canonicalEnds.removeAll(keepingCapacity: true)

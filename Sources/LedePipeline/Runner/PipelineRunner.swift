@@ -107,6 +107,7 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
                     summary.lines += record.lines
                     summary.documents += record.documents
                     summary.rejectsByReason.merge(record.rejectsByReason, uniquingKeysWith: +)
+                    summary.entityLimitDocuments += record.entityLimitDocuments ?? 0
                 }
             case .new:
                 summary.newShards += 1
@@ -147,7 +148,7 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
                     id: id,
                     worker: try ChunkWorker(
                         tagger: makeTagger(), fields: configuration.fields, aggregation: configuration.aggregation,
-                        compressionLevel: configuration.compressionLevel)))
+                        compressionLevel: configuration.compressionLevel, maxEntities: configuration.maxEntities)))
         }
         do {
             try await withThrowingTaskGroup(of: TaskOutcome<Tagger>.self) { group in
@@ -186,16 +187,21 @@ final class ReaderBox: @unchecked Sendable {
     var nextLine: Int
     /// Chunks that a checkpoint vouches for, still to be decoded and dropped.
     var skip: Int
+    /// The shard's ids so far, with `--dedupe-ids`.
+    var duplicates: DuplicateIDFilter?
 
-    init(source: ShardByteSource, reader: ChunkReader, skip: Int = 0, nextLine: Int = 1) {
+    init(source: ShardByteSource, reader: ChunkReader, skip: Int = 0, nextLine: Int = 1, duplicates: DuplicateIDFilter? = nil) {
         self.source = source
         self.reader = reader
         self.skip = skip
         self.nextLine = nextLine
+        self.duplicates = duplicates
     }
 
     /// Decodes and drops the chunks written before the checkpoint, without
-    /// looking at their lines.
+    /// tagging or counting their lines. With `--dedupe-ids` their ids are noted,
+    /// so that the checkpoint needs no copy of the id set: a resumed shard
+    /// rejects exactly the lines an uninterrupted run would.
     func skipCheckpointedChunks() throws(ShardReadError) {
         while skip > 0 {
             guard let chunk = try reader.next() else {
@@ -203,9 +209,27 @@ final class ReaderBox: @unchecked Sendable {
                     path: source.path, offset: source.consumedFileBytes,
                     reason: "the shard ends before its checkpoint (\(skip) chunk(s) short)")
             }
-            if case .overlong(let line) = chunk.content { try? FileSystem.removeFile(line.spillPath) }
+            switch chunk.content {
+            case .overlong(let line): try? FileSystem.removeFile(line.spillPath)
+            case .lines(let bytes): _ = duplicates?.duplicates(in: bytes)
+            case .truncated: break
+            }
             skip -= 1
         }
+    }
+
+    /// The next chunk, with the lines of it that repeat an earlier id.
+    func next() throws(ShardReadError) -> (chunk: ShardChunk?, duplicateLines: [Int]) {
+        try skipCheckpointedChunks()
+        let chunk = try reader.next()
+        var duplicateLines: [Int] = []
+        if let chunk, case .lines(let bytes) = chunk.content {
+            nextLine += bytes.withUnsafeBytes(LineCounter.count)
+            if duplicates != nil { duplicateLines = duplicates!.duplicates(in: bytes) }
+        } else if chunk != nil {
+            nextLine += 1
+        }
+        return (chunk, duplicateLines)
     }
 }
 
@@ -252,7 +276,7 @@ final class FinishingShard: @unchecked Sendable {
 
 /// What a child task hands back to the coordinator.
 enum TaskOutcome<Tagger: EntityTagger>: Sendable {
-    case read(shard: Int, chunk: ShardChunk?, firstLine: Int, error: ShardReadError?, box: ReaderBox)
+    case read(shard: Int, chunk: ShardChunk?, duplicateLines: [Int], firstLine: Int, error: ShardReadError?, box: ReaderBox)
     case processed(shard: Int, result: ChunkResult, worker: WorkerBox<Tagger>)
     case finished(record: ShardRecord, box: FinishingShard)
 }
@@ -301,7 +325,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
     private var fingerprints: [Int: String] = [:]
     private var idleReaders: [Int: ReaderBox] = [:]
     private var readingNow: Set<Int> = []
-    private var waitingChunks: [(shard: Int, chunk: ShardChunk, firstLine: Int)] = []
+    private var waitingChunks: [(shard: Int, chunk: ShardChunk, duplicateLines: [Int], firstLine: Int)] = []
     private var nextShard = 0
     private var outstanding = 0
     private var progress: RunProgress
@@ -336,7 +360,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         }
         readyToFinish.removeAll()
         while !waitingChunks.isEmpty, let worker = idleWorkers.popLast() {
-            let (shard, chunk, firstLine) = waitingChunks.removeFirst()
+            let (shard, chunk, duplicateLines, firstLine) = waitingChunks.removeFirst()
             guard case .lines(let bytes) = chunk.content else { preconditionFailure("only lines are processed") }
             guard let output = outputs[shard] else { preconditionFailure("a chunk of a shard that is not open") }
             let key = key(SegmentID(shard: shard, segment: output.runSegment(ofChunk: chunk.index)))
@@ -344,7 +368,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
             group.addTask {
                 let result = try worker.worker.process(
                     bytes, index: chunk.index, shard: key, shardName: name, firstLine: firstLine,
-                    byteOffset: chunk.byteOffset)
+                    byteOffset: chunk.byteOffset, duplicateLines: duplicateLines)
                 return .processed(shard: shard, result: result, worker: worker)
             }
         }
@@ -355,16 +379,10 @@ struct CoordinatorState<Tagger: EntityTagger> {
             group.addTask {
                 let firstLine = box.nextLine
                 do throws(ShardReadError) {
-                    try box.skipCheckpointedChunks()
-                    let chunk = try box.reader.next()
-                    if let chunk, case .lines(let bytes) = chunk.content {
-                        box.nextLine += bytes.withUnsafeBytes(LineCounter.count)
-                    } else if chunk != nil {
-                        box.nextLine += 1
-                    }
-                    return .read(shard: shard, chunk: chunk, firstLine: firstLine, error: nil, box: box)
+                    let (chunk, duplicateLines) = try box.next()
+                    return .read(shard: shard, chunk: chunk, duplicateLines: duplicateLines, firstLine: firstLine, error: nil, box: box)
                 } catch {
-                    return .read(shard: shard, chunk: nil, firstLine: firstLine, error: error, box: box)
+                    return .read(shard: shard, chunk: nil, duplicateLines: [], firstLine: firstLine, error: error, box: box)
                 }
             }
         }
@@ -405,7 +423,8 @@ struct CoordinatorState<Tagger: EntityTagger> {
             let reader = ChunkReader(source: source, options: configuration.chunking, spillDirectory: spillDirectory)
             idleReaders[index] = ReaderBox(
                 source: source, reader: reader, skip: item.checkpoint?.chunks ?? 0,
-                nextLine: (item.checkpoint?.lines ?? 0) + 1)
+                nextLine: (item.checkpoint?.lines ?? 0) + 1,
+                duplicates: configuration.dedupeIDs ? DuplicateIDFilter(fields: configuration.fields) : nil)
         } catch {
             output.failure = error
             output.readingDone = true
@@ -418,7 +437,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
     /// Files a finished task's outcome.
     mutating func handle(_ outcome: TaskOutcome<Tagger>) throws {
         switch outcome {
-        case .read(let shard, let chunk, let firstLine, let error, let box):
+        case .read(let shard, let chunk, let duplicateLines, let firstLine, let error, let box):
             readingNow.remove(shard)
             guard let output = outputs[shard] else { return }
             if let chunk {
@@ -430,7 +449,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
                 summary.bytes += chunkBytes(chunk)
                 switch chunk.content {
                 case .lines:
-                    waitingChunks.append((shard, chunk, firstLine))
+                    waitingChunks.append((shard, chunk, duplicateLines, firstLine))
                 case .overlong(let line):
                     try deliver(.overlong(line, line: firstLine, offset: chunk.byteOffset), index: chunk.index, shard: shard)
                 case .truncated(let bytes):
@@ -541,6 +560,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
         summary.lines += output.lines
         summary.documents += output.documentCount
         summary.rejectsByReason.merge(output.rejectsByReason, uniquingKeysWith: +)
+        summary.entityLimitDocuments += output.entityLimitDocuments
         if let failure = output.failure {
             summary.failures.append(ShardFailure(shard: output.shard.relativePath, reason: failure.description))
         }

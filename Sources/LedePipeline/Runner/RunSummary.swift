@@ -66,6 +66,9 @@ public struct RunSummary: Sendable {
     public var documents = 0
     /// Lines rejected in the same shards, by reason code.
     public var rejectsByReason: [String: Int] = [:]
+    /// Documents of the same shards whose mentions were cut at the entity limit
+    /// (``PipelineConfiguration/maxEntities``); they are written all the same.
+    public var entityLimitDocuments = 0
     /// Decoded JSONL bytes read in this run (not counting skipped chunks).
     public var bytes: Int64 = 0
     /// Wall-clock seconds.

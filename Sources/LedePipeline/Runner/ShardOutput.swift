@@ -74,6 +74,7 @@ final class ShardOutput {
     private(set) var rejects: Int
     private(set) var bytes: Int64
     private(set) var rejectsByReason: [String: Int]
+    private(set) var entityLimitDocuments: Int
 
     /// Starts the shard's outputs, or resumes them from `checkpoint`.
     init(
@@ -100,6 +101,7 @@ final class ShardOutput {
         rejects = checkpoint?.rejects ?? 0
         bytes = checkpoint?.bytes ?? 0
         rejectsByReason = checkpoint?.rejectsByReason ?? [:]
+        entityLimitDocuments = checkpoint?.entityLimitDocuments ?? 0
         wroteDocuments = (checkpoint?.documentsLength ?? 0) > 0
         if let checkpoint {
             if checkpoint.rejectedLinesLength > 0 {
@@ -151,7 +153,8 @@ final class ShardOutput {
             maxLineLength: configuration.chunking.maxLineLength, chunks: nextToWrite,
             segments: firstSegment + runSegment + 1, lines: lines, documents: documentCount, rejects: rejects,
             bytes: bytes, rejectsByReason: rejectsByReason, documentsLength: documents.bytesWritten,
-            rejectedLinesLength: rejectedLines?.bytesWritten ?? 0, rejectReasonsLength: rejectReasons?.bytesWritten ?? 0)
+            rejectedLinesLength: rejectedLines?.bytesWritten ?? 0, rejectReasonsLength: rejectReasons?.bytesWritten ?? 0,
+            entityLimitDocuments: entityLimitDocuments)
         segmentEnds.append(
             SegmentEnd(number: firstSegment + runSegment, runSegment: runSegment, checkpoint: checkpoint, ownCounts: accumulator.result()))
         accumulator = PartialAccumulator()
@@ -209,6 +212,7 @@ final class ShardOutput {
             rejects += result.rejects
             bytes += result.bytes
             rejectsByReason.merge(result.rejectsByReason, uniquingKeysWith: +)
+            entityLimitDocuments += result.entityLimitDocuments
         case .overlong(let line, let number, let offset):
             let files = try rejectFiles()
             try copySpill(line.spillPath, into: files.lines)
@@ -311,7 +315,8 @@ final class ShardOutput {
             file: file ?? Self.unknownFile, statusTime: statusTime,
             fingerprint: fingerprint, settings: configuration.settings, status: failure == nil ? .done : .failed,
             failure: failure?.reason, failureOffset: failure?.offset, lines: lines, documents: documentCount,
-            rejects: rejects, rejectsByReason: rejectsByReason, bytes: bytes, finished: FileStatus.now)
+            rejects: rejects, rejectsByReason: rejectsByReason, bytes: bytes, finished: FileStatus.now,
+            entityLimitDocuments: entityLimitDocuments)
         try state.write(record)
         try state.removeCheckpoint(forRelativePath: shard.relativePath)
         return record

@@ -40,6 +40,8 @@ public struct ShardCheckpoint: Codable, Sendable, Equatable {
     public var rejects: Int
     /// Decoded bytes of the chunks written.
     public var bytes: Int64
+    /// Documents cut at the entity limit; absent (none) in files written before the limit existed.
+    public var entityLimitDocuments: Int?
     /// Rejects so far, by reason.
     public var rejectsByReason: [String: Int]
     /// Durable bytes of the in-progress documents file.
@@ -52,7 +54,8 @@ public struct ShardCheckpoint: Codable, Sendable, Equatable {
     public init(
         shard: String, file: FileStatus, statusTime: Int64, settings: String, chunkSize: Int, maxLineLength: Int,
         chunks: Int, segments: Int, lines: Int, documents: Int, rejects: Int, bytes: Int64,
-        rejectsByReason: [String: Int], documentsLength: Int64, rejectedLinesLength: Int64, rejectReasonsLength: Int64
+        rejectsByReason: [String: Int], documentsLength: Int64, rejectedLinesLength: Int64, rejectReasonsLength: Int64,
+        entityLimitDocuments: Int? = nil
     ) {
         format = Self.formatVersion
         self.shard = shard
@@ -71,5 +74,6 @@ public struct ShardCheckpoint: Codable, Sendable, Equatable {
         self.documentsLength = documentsLength
         self.rejectedLinesLength = rejectedLinesLength
         self.rejectReasonsLength = rejectReasonsLength
+        self.entityLimitDocuments = entityLimitDocuments
     }
 }

@@ -51,13 +51,15 @@ public struct ShardRecord: Codable, Sendable, Equatable {
     public var rejectsByReason: [String: Int]
     /// Decoded bytes read.
     public var bytes: Int64
+    /// Documents cut at the entity limit; absent (none) in files written before the limit existed.
+    public var entityLimitDocuments: Int?
     /// When the shard was finished (ns since 1970).
     public var finished: Int64
 
     public init(
         shard: String, source: String, file: FileStatus, statusTime: Int64, fingerprint: String?, settings: String,
         status: Status, failure: String? = nil, failureOffset: Int64? = nil, lines: Int, documents: Int, rejects: Int,
-        rejectsByReason: [String: Int], bytes: Int64, finished: Int64
+        rejectsByReason: [String: Int], bytes: Int64, finished: Int64, entityLimitDocuments: Int? = nil
     ) {
         format = Self.formatVersion
         self.shard = shard
@@ -75,6 +77,7 @@ public struct ShardRecord: Codable, Sendable, Equatable {
         self.rejectsByReason = rejectsByReason
         self.bytes = bytes
         self.finished = finished
+        self.entityLimitDocuments = entityLimitDocuments
     }
 
     /// A fingerprint as records spell it.

@@ -157,6 +157,7 @@ public enum StoreWriter {
         let insert = try _BulkInsert(database, "INSERT INTO stats VALUES (?, ?, ?)")
         var rows: [(String, String, Int)] = [
             ("counter", "bytes", stats.bytes), ("counter", "documents", stats.documents),
+            ("counter", "entity_limit_documents", stats.entityLimitDocuments),
             ("counter", "failed_shards", stats.failedShards), ("counter", "lines", stats.lines),
             ("counter", "mentions", stats.mentions), ("counter", "partials", partials),
             ("counter", "shards", stats.shards), ("counter", "tokens", stats.tokens),
