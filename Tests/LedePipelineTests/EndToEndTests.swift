@@ -10,13 +10,15 @@ import Testing
 func runPipeline(
     inputs: [String], output: String, jobs: Int, chunkSize: Int = 64 << 10, maxLineLength: Int = 64 << 20,
     cooccurrenceCap: Int = 50, checkpointChunks: Int? = nil, keepMissing: Bool = false, store: StoreOutput = StoreOutput(),
-    maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize
+    maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize, dedupeIDs: Bool = false,
+    maxEntities: Int = PipelineConfiguration.defaultMaxEntities
 ) async throws -> RunSummary {
     let configuration = PipelineConfiguration(
         inputs: inputs, output: output, jobs: jobs,
         chunking: ChunkingOptions(chunkSize: chunkSize, maxLineLength: maxLineLength),
         aggregation: AggregationOptions(cooccurrenceCap: cooccurrenceCap), store: store, taggerIdentity: "rules",
-        checkpointChunks: checkpointChunks, keepMissing: keepMissing, maxZstdWindow: maxZstdWindow)
+        checkpointChunks: checkpointChunks, keepMissing: keepMissing, maxZstdWindow: maxZstdWindow, dedupeIDs: dedupeIDs,
+        maxEntities: maxEntities)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     let gazetteer = Gazetteer.builtIn

@@ -114,7 +114,8 @@ struct ShardOutcome {
 @discardableResult
 func runHostile(
     _ shards: [HostileShard], chunkSize: Int, maxLineLength: Int = 64 << 20, jobs: Int = 2,
-    maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize, sourceLocation: SourceLocation = #_sourceLocation
+    maxZstdWindow: Int = ShardByteSource.defaultMaxWindowSize, dedupeIDs: Bool = false,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> (RunSummary, [String: ShardOutcome]) {
     let root = try Fixtures.temporaryDirectory()
     defer { Fixtures.remove(root) }
@@ -124,7 +125,7 @@ func runHostile(
     let out = Path.join(root, "out")
     let summary = try await runPipeline(
         inputs: [input], output: out, jobs: jobs, chunkSize: chunkSize, maxLineLength: maxLineLength,
-        maxZstdWindow: maxZstdWindow)
+        maxZstdWindow: maxZstdWindow, dedupeIDs: dedupeIDs)
     var outcomes: [String: ShardOutcome] = [:]
     var unknownLines = 0
     for shard in shards {
