@@ -44,6 +44,8 @@ struct PipelineFileTests {
               checkpoint-chunks: 16
               keep-missing: true
               max-zstd-window: 2GiB
+              max-entities: 500
+              dedupe-ids: true
             """)
         #expect(settings.inputs == ["/srv/lede/archive", "/data/extra/*.jsonl.zst"])
         #expect(settings.inputLocations == [.init(line: 3, column: 7), .init(line: 4, column: 7)])
@@ -60,6 +62,9 @@ struct PipelineFileTests {
         #expect(configuration.checkpointChunks == 16)
         #expect(configuration.keepMissing)
         #expect(configuration.maxZstdWindow == 1 << 31)
+        #expect(configuration.maxEntities == 500)
+        #expect(configuration.dedupeIDs)
+        #expect(configuration.settings.contains("max-entities=500") && configuration.settings.hasSuffix("; dedupe-ids"))
     }
 
     @Test func absentAndNullKeysTakeTheDefaults() throws {
@@ -83,6 +88,9 @@ struct PipelineFileTests {
         #expect(configuration.compressionLevel == PipelineConfiguration.defaultCompressionLevel)
         #expect(configuration.checkpointChunks == PipelineConfiguration.defaultCheckpointChunks(chunkSize: ChunkingOptions().chunkSize))
         #expect(!configuration.keepMissing)
+        #expect(configuration.maxEntities == PipelineConfiguration.defaultMaxEntities)
+        #expect(!configuration.dedupeIDs)
+        #expect(!configuration.settings.contains("dedupe-ids"))
         #expect(configuration.maxZstdWindow == ShardByteSource.defaultMaxWindowSize)
     }
 
@@ -111,10 +119,10 @@ struct PipelineFileTests {
             inputs: {paths: [a, b], fields: {text: body, id: uid}}
             tagger: {kind: rules}
             outputs: {directory: out}
-            run: {jobs: 4, chunk-size: 2, checkpoint-chunks: 8, keep-missing: true}
+            run: {jobs: 4, chunk-size: 2, checkpoint-chunks: 8, keep-missing: true, max-entities: 20, dedupe-ids: true}
             """)
         let commandLine = PipelineSettings(
-            inputs: ["/elsewhere"], idField: "key", tagger: .model, jobs: 1, keepMissing: false)
+            inputs: ["/elsewhere"], idField: "key", tagger: .model, jobs: 1, keepMissing: false, dedupeIDs: false)
         let merged = commandLine.overriding(file)
         #expect(merged.inputs == ["/elsewhere"])
         #expect(merged.inputLocations.isEmpty)
@@ -124,6 +132,8 @@ struct PipelineFileTests {
         #expect(merged.chunkSizeMiB == 2)
         #expect(merged.checkpointChunks == 8)
         #expect(merged.keepMissing == false, "--no-keep-missing wins over keep-missing: true")
+        #expect(merged.dedupeIDs == false, "--no-dedupe-ids wins over dedupe-ids: true")
+        #expect(merged.maxEntities == 20)
         #expect(try PipelineSettings(checkpointChunks: 0).overriding(file).configuration().checkpointChunks == 0)
         // Without checkpoint-chunks, checkpoints come every 256 MiB of the file's chunk size.
         var noInterval = file
@@ -163,6 +173,8 @@ struct PipelineFileTests {
         ("aggregation:\n  cooccurrence-cap: -1\n", 2, 21, "aggregation.cooccurrence-cap", "0 or more"),
         ("run:\n  checkpoint-chunks: -1\n", 2, 22, "run.checkpoint-chunks", "0 for none"),
         ("run:\n  keep-missing: sometimes\n", 2, 17, "run.keep-missing", "expects true or false"),
+        ("run:\n  max-entities: 0\n", 2, 17, "run.max-entities", "at least 1"),
+        ("run:\n  dedupe-ids: yes please\n", 2, 15, "run.dedupe-ids", "expects true or false"),
         ("run:\n  keep-missing: \"true\"\n", 2, 17, "run.keep-missing", "expects true or false"),
         ("run:\n  max-zstd-window: 3GiB\n", 2, 20, "run.max-zstd-window", "\"3GiB\" is not a zstd window limit: give a size from 1KiB to 2GiB"),
         ("run:\n  max-zstd-window: 128MB/s\n", 2, 20, "run.max-zstd-window", "is not a zstd window limit"),
