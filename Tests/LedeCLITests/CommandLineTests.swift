@@ -18,8 +18,13 @@ struct LedeProcess {
     }
 
     static func run(_ arguments: [String], in directory: URL? = nil) throws -> LedeProcess {
-        let process = Process()
         guard let executable else { throw MissingExecutable() }
+        return try run(executable: executable, arguments, in: directory)
+    }
+
+    /// Runs another executable (a shell that starts `lede`, say).
+    static func run(executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> LedeProcess {
+        let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
