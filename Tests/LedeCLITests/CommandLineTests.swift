@@ -7,7 +7,14 @@ struct LedeProcess {
     var output: String
     var error: String
 
+    /// The `lede` built with the tests: beside the test binary, so that a build with
+    /// another `--scratch-path` (a sanitizer's, say) tests its own executable; else
+    /// the package's `.build/debug` or `.build/release`.
     static var executable: URL? {
+        if let tests = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            let beside = tests.deletingLastPathComponent().appendingPathComponent("lede")
+            if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         for configuration in ["debug", "release"] {
@@ -44,7 +51,7 @@ struct LedeProcess {
 
 /// The tests run the built binary; `swift build` (or `make test`) makes it.
 struct MissingExecutable: Error, CustomStringConvertible {
-    var description: String { "no .build/debug/lede or .build/release/lede: run `swift build` first" }
+    var description: String { "no lede beside the test binary, nor .build/debug/lede or .build/release/lede: run `swift build --build-tests` first" }
 }
 
 @Suite("The lede command line")
@@ -213,5 +220,32 @@ struct StatusCommandTests {
         #expect(removed.output.contains("removed shard: sample-00001.jsonl.zst"), "\(removed.output)")
         #expect(try LedeProcess.run(["status", "--output", out]).output.contains("up to date"))
         #expect(try LedeProcess.run(["run", "--input", corpus, "--output", out, "--checkpoint-chunks", "-1"]).status == 2)
+    }
+
+    @Test func duplicateIDsAndTheEntityLimitAreReported() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("lede-limits-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let corpus = root.appendingPathComponent("news.jsonl")
+        try Data(
+            (#"{"id":"a","text":"Angela Merkel met Juan Guaido in Berlin and Paris."}"# + "\n"
+                + #"{"id":"a","text":"A second story under the same id."}"# + "\n"
+                + #"{"id":"b","text":"Nothing named here."}"# + "\n").utf8
+        ).write(to: corpus)
+        let out = root.appendingPathComponent("out").path
+        let arguments = ["run", "--input", corpus.path, "--output", out, "--tagger", "rules", "--quiet"]
+        let run = try LedeProcess.run(arguments + ["--dedupe-ids", "--max-entities", "2"])
+        #expect(run.status == 1, "a rejected line: \(run.error)")
+        #expect(run.output.contains("3 lines, 2 documents, 1 rejects"), "\(run.output)")
+        #expect(run.output.contains("rejects: duplicate-id 1"), "\(run.output)")
+        #expect(run.output.contains("entity limit: 1 document(s) cut"), "\(run.output)")
+        let stats = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/aggregates/stats.json"))) as! [String: Any]
+        #expect(stats["entity_limit_documents"] as? Int == 1)
+        #expect((stats["rejects"] as? [String: Int]) == ["duplicate-id": 1])
+        // Without the options the shard's settings changed: processed again, no reject, no cut.
+        let plain = try LedeProcess.run(arguments)
+        #expect(plain.status == 0, "\(plain.output)")
+        #expect(!plain.output.contains("entity limit"), "\(plain.output)")
+        #expect(try LedeProcess.run(arguments + ["--max-entities", "0"]).status == 2)
     }
 }
