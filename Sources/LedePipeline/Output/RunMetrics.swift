@@ -44,6 +44,8 @@ public struct RunMetrics: Sendable {
         metric("lede_bytes_total", "counter", "Uncompressed input bytes read by the run.", [("", "\(summary.bytes)")])
         metric("lede_rejects_total", "counter", "Lines rejected by the run, by reason.",
                summary.rejectsByReason.sorted { $0.key < $1.key }.map { (",reason=\"\(Self.escape($0.key))\"", "\($0.value)") })
+        metric("lede_entity_limit_documents_total", "counter", "Documents of the run cut at the entity limit (--max-entities).",
+               [("", "\(summary.entityLimitDocuments)")])
         metric("lede_shards", "gauge", "Shards of the run by what happened to them.", [
             (",state=\"new\"", "\(summary.newShards)"), (",state=\"changed\"", "\(summary.changedShards)"),
             (",state=\"unchanged\"", "\(summary.unchangedShards)"), (",state=\"failed\"", "\(summary.failures.count)"),

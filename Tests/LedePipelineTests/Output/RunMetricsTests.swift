@@ -14,6 +14,7 @@ struct RunMetricsTests {
         summary.newShards = 3
         summary.unchangedShards = 7
         summary.seconds = 2.5
+        summary.entityLimitDocuments = 4
         return summary
     }
 
@@ -25,6 +26,7 @@ struct RunMetricsTests {
         #expect(text.contains("lede_rejects_total{output=\"/srv/out\",reason=\"invalid-utf8\"} 1\n"))
         #expect(text.contains("lede_rejects_total{output=\"/srv/out\",reason=\"not-json\"} 2\n"))
         #expect(text.contains("lede_shards{output=\"/srv/out\",state=\"unchanged\"} 7\n"))
+        #expect(text.contains("lede_entity_limit_documents_total{output=\"/srv/out\"} 4\n"))
         #expect(text.contains("lede_run_duration_seconds{output=\"/srv/out\"} 2.5\n"))
         #expect(text.contains("lede_run_success{output=\"/srv/out\"} 1\n"))
         #expect(text.contains("lede_last_success_timestamp_seconds{output=\"/srv/out\"} 1800000000.25\n"))
