@@ -102,6 +102,7 @@ import Testing
                 {
                   "bytes": 90,
                   "documents": 2,
+                  "entity_limit_documents": 0,
                   "failed_shards": 0,
                   "lines": 3,
                   "mentions": 4,

@@ -147,6 +147,20 @@ public enum FileSystem {
         if rc != 0 { throw SystemError("rename \(source) to", path: destination, code: errno) }
     }
 
+    /// The whole contents of a (small) file.
+    public static func readAll(_ path: String) throws(SystemError) -> [UInt8] {
+        let descriptor = try FileDescriptor.openForReading(path)
+        defer { try? descriptor.close() }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+        defer { buffer.deallocate() }
+        var bytes: [UInt8] = []
+        while true {
+            let count = try descriptor.read(into: buffer)
+            if count == 0 { return bytes }
+            bytes += UnsafeRawBufferPointer(rebasing: buffer[..<count])
+        }
+    }
+
     /// Removes a file; a missing file (or a path through something that is not a
     /// directory, where no file can be) is not an error.
     ///

@@ -55,7 +55,7 @@ public enum PipelineFile {
     public static func load(_ path: String) throws(PipelineFileError) -> PipelineSettings {
         let bytes: [UInt8]
         do {
-            bytes = try readAll(path)
+            bytes = try FileSystem.readAll(path)
         } catch {
             throw PipelineFileError(file: path, location: nil, key: nil, message: "\(error): check the pipeline file's path")
         }
@@ -249,18 +249,6 @@ public enum PipelineFile {
         guard let resolved = realpath(directory, nil) else { return directory }
         defer { free(resolved) }
         return String(cString: resolved)
-    }
-
-    private static func readAll(_ path: String) throws -> [UInt8] {
-        let descriptor = try FileDescriptor.openForReading(path)
-        defer { try? descriptor.close() }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
-        while true {
-            let count = try buffer.withUnsafeMutableBytes { try descriptor.read(into: $0) }
-            if count == 0 { return bytes }
-            bytes += buffer[..<count]
-        }
     }
 
     private static func syntaxError(_ error: YamlError, file: String) -> PipelineFileError {
