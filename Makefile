@@ -11,7 +11,7 @@ APT_PACKAGES := libzstd-dev zstd pkg-config libsqlite3-dev
 CORPORA ?= ../shared/corpora
 MODEL := Models/ner-perceptron.bin
 
-.PHONY: all deps build release demo test clean model bench
+.PHONY: all deps build release demo test test-asan test-tsan clean model bench
 
 all: release
 
@@ -45,6 +45,18 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The test suite under AddressSanitizer (with LeakSanitizer) and under ThreadSanitizer, each in a
+# build directory of its own (README.md, "Sanitizers"); the CLI tests run the instrumented lede.
+# The suppressions name leaks inside the toolchain's libraries only.
+test-asan: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan-suppressions.txt \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # Rebuilds the committed tagger weights bit for bit: news weights from the CoNLL-2003 train
 # split, social-register weights from WNUT-17 train, the case prior from the raw news shards

@@ -45,7 +45,12 @@ struct SlurmCommandTests {
             process.executableURL = executable
             process.arguments = arguments
             process.currentDirectoryURL = root
-            process.environment = ["PATH": bin.path + (systemPath ? ":/usr/bin:/bin" : ""), "RECORD": root.path]
+            var environment = ["PATH": bin.path + (systemPath ? ":/usr/bin:/bin" : ""), "RECORD": root.path]
+            // A sanitizer build's settings (README, "Sanitizers") reach this lede too.
+            for (name, value) in ProcessInfo.processInfo.environment where name.hasSuffix("SAN_OPTIONS") {
+                environment[name] = value
+            }
+            process.environment = environment
             let out = Pipe()
             let err = Pipe()
             process.standardOutput = out
