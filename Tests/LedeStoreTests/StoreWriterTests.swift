@@ -44,6 +44,7 @@ import Testing
         #expect(stats.removeValue(forKey: "counter:partials") == shards.count)
         var expected: [String: Int] = [
             "counter:bytes": merged.stats.bytes, "counter:documents": merged.stats.documents,
+            "counter:entity_limit_documents": merged.stats.entityLimitDocuments,
             "counter:failed_shards": merged.stats.failedShards, "counter:lines": merged.stats.lines,
             "counter:mentions": merged.stats.mentions, "counter:shards": merged.stats.shards,
             "counter:tokens": merged.stats.tokens, "counter:undated": merged.stats.undated,
