@@ -283,6 +283,11 @@ struct FeatureExtractor {
         index < 0 ? 0xB0D : index >= doc.count ? 0xE0D : wordHash[index]
     }
 
+    /// The most rows ``features(_:_:_:_:into:)`` appends for one token: 39
+    /// templates' rows (prefixes and suffixes count one per length), each with its
+    /// social copy.
+    static let maxRows = 78
+
     /// Appends the rows of the static features of token `t` in region `[s, e)`.
     ///
     /// In a social post each row is followed by its social copy, so a sink sees

@@ -4,19 +4,20 @@ import LedeText
 /// passes and the alias resolver, reused from document to document.
 ///
 /// Decoding takes two passes over the regions: the second sees, for every word,
-/// the labels the first gave its other occurrences in the document. The second
-/// pass reuses the first pass's sums of the static features' weights and adds
-/// only the four rows that depend on tags.
+/// the labels the first gave its other occurrences in the document. The static
+/// features' weights are summed once per region before both passes, which then
+/// add only the four rows that depend on tags.
 struct PerceptronDecoder {
     let model: PerceptronModel
     let gazetteer: Gazetteer
     private var extractor: FeatureExtractor
     private var tags: [UInt8] = []
     private var firstPass: [UInt8] = []
-    /// Per region token (same offsets as ``firstPass``): the scores of its static
-    /// features from the first pass, which the second pass reuses so that it only
-    /// adds the rows that depend on tags.
+    /// Per region token (same offsets as ``firstPass``): the scores of its static features.
     private var staticScores: [Scores] = []
+    /// The static rows of one region's tokens, token after token, and where each token's rows end.
+    private var rows: [UInt32] = []
+    private var rowEnds: [Int] = []
     private var aliases = MentionAliasResolver()
 
     init(model: PerceptronModel, gazetteer: Gazetteer) {
@@ -38,41 +39,64 @@ struct PerceptronDecoder {
         firstPass.removeAll(keepingCapacity: true)
         staticScores.removeAll(keepingCapacity: true)
         let base = mentions.count
-        for r in 0..<extractor.regionStarts.count {
-            let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
-            decode(doc, s, e, first: -1)
-            firstPass.append(contentsOf: tags)
-            extractor.recordPass(s, tags)
-        }
         var offset = 0
         for r in 0..<extractor.regionStarts.count {
             let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
-            decode(doc, s, e, first: offset)
+            scoreStatic(doc, s, e)
+            decode(doc, s, e, offset: offset, firstPass: true)
+            firstPass.append(contentsOf: tags)
+            extractor.recordPass(s, tags)
+            offset += e - s
+        }
+        offset = 0
+        for r in 0..<extractor.regionStarts.count {
+            let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
+            decode(doc, s, e, offset: offset, firstPass: false)
             offset += e - s
             emit(doc, s, into: &mentions)
         }
         if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
     }
 
-    /// Greedy decoding of region `[s, e)` into ``tags``; `first` is the offset of the
-    /// region's first-pass tags in ``firstPass``, or -1 during the first pass.
-    private mutating func decode(_ doc: DocumentView, _ s: Int, _ e: Int, first: Int) {
+    /// Appends the static scores of region `[s, e)`'s tokens to ``staticScores``.
+    ///
+    /// All the region's rows are hashed first and read afterwards in one tight
+    /// loop: the reads are independent, so their cache misses overlap instead of
+    /// waiting on the hashing in between.
+    private mutating func scoreStatic(_ doc: DocumentView, _ s: Int, _ e: Int) {
+        let needed = (e - s) * FeatureExtractor.maxRows
+        if rows.count < needed { rows = [UInt32](repeating: 0, count: max(needed, rows.count * 2)) }
+        if rowEnds.count < e - s { rowEnds = [Int](repeating: 0, count: max(e - s, rowEnds.count * 2)) }
+        let weights = model.weights
+        rows.withUnsafeMutableBufferPointer { rows in
+            rowEnds.withUnsafeMutableBufferPointer { ends in
+                var writer = RowWriter(base: rows.baseAddress!)
+                for t in s..<e {
+                    extractor.features(doc, t, s, e, into: &writer)
+                    ends[t - s] = writer.count
+                }
+                var start = 0
+                for k in 0..<(e - s) {
+                    var scores = Scores()
+                    for r in start..<ends[k] { scores.add(rows[r], weights) }
+                    staticScores.append(scores)
+                    start = ends[k]
+                }
+            }
+        }
+    }
+
+    /// Greedy decoding of region `[s, e)` into ``tags``; `offset` is the offset of the
+    /// region's tokens in ``staticScores`` and ``firstPass``.
+    private mutating func decode(_ doc: DocumentView, _ s: Int, _ e: Int, offset: Int, firstPass isFirst: Bool) {
         let weights = model.weights
         tags.removeAll(keepingCapacity: true)
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for t in s..<e {
             let word = extractor.wordHash[t]
-            var scores: Scores
-            if first < 0 {
-                var sum = Scores.Sum(weights: weights)
-                extractor.features(doc, t, s, e, into: &sum)
-                scores = sum.scores
-                staticScores.append(scores)
-            } else {
-                scores = staticScores[first + t - s]
-            }
+            var scores = staticScores[offset + t - s]
             let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
-            let document = extractor.documentLabelRow(word: word, own: first < 0 ? 0 : firstPass[first + t - s], firstPass: first < 0)
+            let document = extractor.documentLabelRow(word: word, own: isFirst ? 0 : firstPass[offset + t - s], firstPass: isFirst)
             scores.add(dynamic.0, weights)
             scores.add(dynamic.1, weights)
             scores.add(dynamic.2, weights)
@@ -108,22 +132,24 @@ struct PerceptronDecoder {
             odd &+= packed &>> 16
         }
 
-        /// Adds every row it is given to ``scores``: the features go straight
-        /// into the sums, with no list of rows in between.
-        struct Sum: FeatureRows {
-            var scores = Scores()
-            let weights: UnsafeRawPointer
-
-            @inline(__always)
-            mutating func append(_ row: UInt32) { scores.add(row, weights) }
-        }
-
         /// The score of `tag` (0: `O`).
         @inline(__always)
         subscript(tag: UInt8) -> Int32 {
             guard tag != 0 else { return 0 }
             let k = Int(tag &- 1)
             return k & 1 == 0 ? even[k >> 1] : odd[k >> 1]
+        }
+    }
+
+    /// Writes rows into a buffer of at least ``FeatureExtractor/maxRows`` free rows per token.
+    struct RowWriter: FeatureRows {
+        let base: UnsafeMutablePointer<UInt32>
+        var count = 0
+
+        @inline(__always)
+        mutating func append(_ row: UInt32) {
+            base[count] = row
+            count &+= 1
         }
     }
 
