@@ -35,7 +35,9 @@ struct FeatureExtractor {
     /// Per word hash: where the word stands elsewhere in the document (bits, see `prepare`).
     var docBits: [UInt64: UInt8] = [:]
     /// How often words are capitalised in news.
-    var casePrior = CasePrior()
+    var casePrior = CasePrior() {
+        didSet { facts = [WordFacts](repeating: WordFacts(), count: Self.factSlots) }
+    }
     /// 1 for documents written like social posts rather than news (see
     /// ``isSocial(_:)``), else 0. Their tokens get a second copy of every static
     /// feature, so the model learns what holds in each register on top of what
@@ -45,6 +47,27 @@ struct FeatureExtractor {
     var prior: [UInt8] = []
     /// Per token (valid near regions only): its word shape hash (``shape(_:_:)``).
     var shapes: [UInt64] = []
+    /// Per token (valid near regions only): the most tokens of a built-in
+    /// gazetteer name that starts with it (0: none).
+    var gazLimit: [UInt8] = []
+    /// The latest words' table lookups, direct-mapped by word hash: the words
+    /// around names repeat (`the`, `said`, `Reuters`), and each lookup in the
+    /// large tables is a cache miss.
+    private var facts = [WordFacts](repeating: WordFacts(), count: FeatureExtractor.factSlots)
+    static let factSlots = 4096
+
+    /// What the built-in gazetteer and the case prior say about one word.
+    struct WordFacts {
+        var hash: UInt64 = 0
+        var head: UInt64 = 0
+        var gazFlags: UInt32 = 0
+        /// The word's length in bytes, -1 for an empty slot.
+        var length: Int32 = -1
+        var gazLabel: UInt8 = 0xFF
+        var gazLimit: UInt8 = 0
+        var labelNeedsUppercase = false
+        var prior: UInt8 = 0
+    }
 
     init(gazetteer: Gazetteer, bucketBits: Int) {
         self.gazetteer = gazetteer
@@ -146,20 +169,20 @@ struct FeatureExtractor {
             wordMask = [UInt8](repeating: 0, count: size)
             prior = [UInt8](repeating: 0, count: size)
             shapes = [UInt64](repeating: 0, count: size)
+            gazLimit = [UInt8](repeating: 0, count: size)
         }
         for r in 0..<regionStarts.count {
             let s = Int(regionStarts[r]), e = Int(regionEnds[r])
             for t in max(0, s - 2)..<min(n, e + 2) {
                 let token = doc[t]
                 let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: token)
+                let known = lookUp(word, doc, token)
                 wordHash[t] = word.hash
-                prior[t] = token.kind == .word ? casePrior.value(ByteKey.finish(word.hash)) : 0
+                prior[t] = token.kind == .word ? known.prior : 0
                 shapes[t] = Self.shape(doc, t)
-                let match = gazetteer.find(word: word, text: doc.text, textCount: doc.textCount, token: token)
-                gazFlags[t] = match.flags.rawValue
-                var label: UInt8 = match.label?.rawValue ?? 0xFF
-                if match.flags.contains(.labelNeedsUppercase) && !token.flags.contains(.allUppercase) { label = 0xFF }
-                gazLabel[t] = label
+                gazFlags[t] = known.gazFlags
+                gazLabel[t] = known.labelNeedsUppercase && !token.flags.contains(.allUppercase) ? 0xFF : known.gazLabel
+                gazLimit[t] = known.gazLimit
                 gazPart[t] = 0
                 minedPart[t] = 0
             }
@@ -178,12 +201,32 @@ struct FeatureExtractor {
         }
     }
 
+    /// The built-in gazetteer's and the case prior's answers for `word`, the
+    /// ``gazetteer``'s ``Gazetteer/word(text:textCount:token:)`` of `token`.
+    @inline(__always)
+    private mutating func lookUp(_ word: ByteKey.Word, _ doc: DocumentView, _ token: Token) -> WordFacts {
+        let key = ByteKey.finish(word.hash)
+        let slot = Int(truncatingIfNeeded: key) & (Self.factSlots - 1)
+        let cached = facts[slot]
+        // Words of up to 8 bytes are compared whole (the head); a longer word's
+        // tail only through the 64-bit hash.
+        if cached.hash == word.hash && cached.head == word.head && cached.length == Int32(token.length) { return cached }
+        let match = gazetteer.find(word: word, text: doc.text, textCount: doc.textCount, token: token)
+        let found = WordFacts(
+            hash: word.hash, head: word.head, gazFlags: match.flags.rawValue, length: Int32(token.length),
+            gazLabel: match.label?.rawValue ?? 0xFF, gazLimit: UInt8(truncatingIfNeeded: match.maxTokens),
+            labelNeedsUppercase: match.flags.contains(.labelNeedsUppercase), prior: casePrior.value(key))
+        facts[slot] = found
+        return found
+    }
+
     private mutating func markGazetteerNames(_ doc: DocumentView, _ s: Int, _ e: Int) {
         var p = s
         while p < e {
             var best = 0
             var bestLabel: UInt8 = 0
-            let limit = min(4, e - p)
+            // No built-in name longer than the first token's limit starts with it.
+            let limit = min(4, e - p, Int(gazLimit[p]))
             var key = wordHash[p]
             if gazLabel[p] != 0xFF { best = 1; bestLabel = gazLabel[p] }
             if limit >= 2 {
@@ -373,13 +416,19 @@ struct FeatureExtractor {
         }
     }
 
-    /// The rows of the features that depend on the tags already chosen.
+    /// The rows of the features that depend on the tags already chosen, but for
+    /// ``wordPreviousRow(word:previous:)``: few rows, so they stay in the cache.
     @inline(__always)
-    func dynamicRows(word: UInt64, previous: UInt8, beforePrevious: UInt8) -> (UInt32, UInt32, UInt32) {
+    func dynamicRows(previous: UInt8, beforePrevious: UInt8) -> (UInt32, UInt32) {
         let salt = register << 8
         return (row(40 | salt, UInt64(previous)),
-                row(41 | salt, UInt64(previous) << 8 | UInt64(beforePrevious)),
-                row(42 | salt, word &* 31 ^ UInt64(previous)))
+                row(41 | salt, UInt64(previous) << 8 | UInt64(beforePrevious)))
+    }
+
+    /// The row of the feature that pairs the word with the previous tag.
+    @inline(__always)
+    func wordPreviousRow(word: UInt64, previous: UInt8) -> UInt32 {
+        row(42 | register << 8, word &* 31 ^ UInt64(previous))
     }
 }
 

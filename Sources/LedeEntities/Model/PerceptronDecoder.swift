@@ -15,6 +15,10 @@ struct PerceptronDecoder {
     private var firstPass: [UInt8] = []
     /// Per region token (same offsets as ``firstPass``): the scores of its static features.
     private var staticScores: [Scores] = []
+    /// Per region token: its static scores plus the word-and-previous-tag row for
+    /// a previous `O`, the usual case, read with the static rows so that this row's
+    /// cache miss is not waited for in the greedy loop, where each token waits on the last.
+    private var afterOutside: [Scores] = []
     /// The static rows of one region's tokens, token after token, and where each token's rows end.
     private var rows: [UInt32] = []
     private var rowEnds: [Int] = []
@@ -38,6 +42,7 @@ struct PerceptronDecoder {
         extractor.prepare(doc, mined: ModelMinedNames(model: model))
         firstPass.removeAll(keepingCapacity: true)
         staticScores.removeAll(keepingCapacity: true)
+        afterOutside.removeAll(keepingCapacity: true)
         let base = mentions.count
         var offset = 0
         for r in 0..<extractor.regionStarts.count {
@@ -80,6 +85,8 @@ struct PerceptronDecoder {
                     var scores = Scores()
                     for r in start..<ends[k] { scores.add(rows[r], weights) }
                     staticScores.append(scores)
+                    scores.add(extractor.wordPreviousRow(word: extractor.wordHash[s + k], previous: 0), weights)
+                    afterOutside.append(scores)
                     start = ends[k]
                 }
             }
@@ -94,12 +101,17 @@ struct PerceptronDecoder {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for t in s..<e {
             let word = extractor.wordHash[t]
-            var scores = staticScores[offset + t - s]
-            let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
+            var scores: Scores
+            if previous == 0 {
+                scores = afterOutside[offset + t - s]
+            } else {
+                scores = staticScores[offset + t - s]
+                scores.add(extractor.wordPreviousRow(word: word, previous: previous), weights)
+            }
+            let dynamic = extractor.dynamicRows(previous: previous, beforePrevious: beforePrevious)
             let document = extractor.documentLabelRow(word: word, own: isFirst ? 0 : firstPass[offset + t - s], firstPass: isFirst)
             scores.add(dynamic.0, weights)
             scores.add(dynamic.1, weights)
-            scores.add(dynamic.2, weights)
             scores.add(document, weights)
             var best: UInt8 = 0
             var bestScore = Int32.min

@@ -231,7 +231,8 @@ public struct PerceptronTrainer {
                         for k in 0..<Int(length) {
                             let rowEnd = Int(item.rowEnds[position])
                             let word = item.words[position]
-                            let dynamic = extractor.dynamicRows(word: word, previous: previous, beforePrevious: beforePrevious)
+                            let dynamic = extractor.dynamicRows(previous: previous, beforePrevious: beforePrevious)
+                            let wordPrevious = extractor.wordPreviousRow(word: word, previous: previous)
                             let documentRow = extractor.documentLabelRow(
                                 word: word, own: pass == 0 ? 0 : firstPass[position], firstPass: pass == 0)
                             for tag in 0..<BILOUTag.count { scores[tag] = 0 }
@@ -241,7 +242,7 @@ public struct PerceptronTrainer {
                                     for tag in 0..<BILOUTag.count { scores[tag] += w[base + tag] }
                                 }
                                 for r in rowStart..<rowEnd { add(item.rows[r]) }
-                                add(dynamic.0); add(dynamic.1); add(dynamic.2); add(documentRow)
+                                add(dynamic.0); add(dynamic.1); add(wordPrevious); add(documentRow)
                             }
                             var best: UInt8 = 0
                             var bestScore = -Float.infinity
@@ -273,7 +274,7 @@ public struct PerceptronTrainer {
                                         update(item.rows[r], gold, 1)
                                         update(item.rows[r], best, -1)
                                     }
-                                    for row in [dynamic.0, dynamic.1, dynamic.2, documentRow] {
+                                    for row in [dynamic.0, dynamic.1, wordPrevious, documentRow] {
                                         update(row, gold, 1)
                                         update(row, best, -1)
                                     }
