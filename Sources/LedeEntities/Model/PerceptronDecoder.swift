@@ -72,7 +72,7 @@ struct PerceptronDecoder {
         let needed = (e - s) * FeatureExtractor.maxRows
         if rows.count < needed { rows = [UInt32](repeating: 0, count: max(needed, rows.count * 2)) }
         if rowEnds.count < e - s { rowEnds = [Int](repeating: 0, count: max(e - s, rowEnds.count * 2)) }
-        let weights = model.weights
+        let weights = Weights(model)
         rows.withUnsafeMutableBufferPointer { rows in
             rowEnds.withUnsafeMutableBufferPointer { ends in
                 var writer = RowWriter(base: rows.baseAddress!)
@@ -96,7 +96,7 @@ struct PerceptronDecoder {
     /// Greedy decoding of region `[s, e)` into ``tags``; `offset` is the offset of the
     /// region's tokens in ``staticScores`` and ``firstPass``.
     private mutating func decode(_ doc: DocumentView, _ s: Int, _ e: Int, offset: Int, firstPass isFirst: Bool) {
-        let weights = model.weights
+        let weights = Weights(model)
         tags.removeAll(keepingCapacity: true)
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for t in s..<e {
@@ -128,28 +128,48 @@ struct PerceptronDecoder {
     }
 
     /// One token's tag scores: `O` scores 0, and the model's rows hold every
-    /// other tag's weight relative to it, 16 Int16s (32 bytes) per row.
+    /// other tag's weight relative to it, 16 Int8s (16 bytes) per row and the
+    /// row's shift.
     ///
-    /// A row is read as eight Int32 lanes and sign-extended with two shifts, the
-    /// even tags' halves into ``even`` and the odd ones' into ``odd``: no call,
-    /// no scalar load, so the loads of a token's rows overlap in the CPU.
+    /// A row is one 16-byte load read as four Int32 lanes; shifts sign-extend
+    /// byte `j` of every lane into ``bytes``[j] (so tag `1 + 4i + j` is lane `i`
+    /// of vector `j`) and apply the row's shift. No call, no scalar load of a
+    /// weight, so the loads of a token's rows overlap in the CPU.
     struct Scores {
-        var even = SIMD8<Int32>(repeating: 0)
-        var odd = SIMD8<Int32>(repeating: 0)
+        var bytes = (SIMD4<Int32>(), SIMD4<Int32>(), SIMD4<Int32>(), SIMD4<Int32>())
 
         @inline(__always)
-        mutating func add(_ row: UInt32, _ weights: UnsafeRawPointer) {
-            let packed = weights.loadUnaligned(fromByteOffset: Int(row) &* 32, as: SIMD8<Int32>.self)
-            even &+= (packed &<< 16) &>> 16
-            odd &+= packed &>> 16
+        mutating func add(_ row: UInt32, _ model: Weights) {
+            let packed = model.rows.loadUnaligned(fromByteOffset: Int(row) &* 16, as: SIMD4<Int32>.self)
+            let shift = Int32(model.shifts[Int(row)])
+            bytes.0 &+= ((packed &<< 24) &>> 24) &<< shift
+            bytes.1 &+= ((packed &<< 16) &>> 24) &<< shift
+            bytes.2 &+= ((packed &<< 8) &>> 24) &<< shift
+            bytes.3 &+= (packed &>> 24) &<< shift
         }
 
         /// The score of `tag` (0: `O`).
         @inline(__always)
         subscript(tag: UInt8) -> Int32 {
             guard tag != 0 else { return 0 }
-            let k = Int(tag &- 1)
-            return k & 1 == 0 ? even[k >> 1] : odd[k >> 1]
+            let k = Int(tag &- 1), lane = k >> 2
+            switch k & 3 {
+            case 0: return bytes.0[lane]
+            case 1: return bytes.1[lane]
+            case 2: return bytes.2[lane]
+            default: return bytes.3[lane]
+            }
+        }
+    }
+
+    /// The model's weight rows and their shifts.
+    struct Weights {
+        let rows: UnsafeRawPointer
+        let shifts: UnsafePointer<UInt8>
+
+        init(_ model: PerceptronModel) {
+            rows = model.weights
+            shifts = model.shifts
         }
     }
 

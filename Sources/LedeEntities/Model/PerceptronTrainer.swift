@@ -14,7 +14,7 @@ public struct PerceptronTrainer {
         public var epochs: Int
         /// The shuffling seed.
         public var seed: UInt64
-        /// The feature table has `1 << bucketBits` rows (17 weights while training, 16 Int16 in the file).
+        /// The feature table has `1 << bucketBits` rows (17 weights while training, 16 Int8 and a shift in the file).
         public var bucketBits: Int
 
         public init(epochs: Int = 12, seed: UInt64 = 1, bucketBits: Int = 16) {
@@ -292,7 +292,6 @@ public struct PerceptronTrainer {
             // (argmax is unchanged and the tagger need not read `O`), quantised.
             let width = PerceptronModel.rowWidth
             var relative = [Float](repeating: 0, count: (1 << options.bucketBits) * width)
-            var largest: Float = 0
             for row in 0..<(1 << options.bucketBits) {
                 func averaged(_ i: Int) -> Float {
                     Float((totals[i] + Double(now - stamps[i]) * Double(weights[i])) / Double(max(now, 1)))
@@ -302,12 +301,9 @@ public struct PerceptronTrainer {
                 for k in 0..<width {
                     let value = averaged(base + 1 + k) - outside
                     relative[row * width + k] = value
-                    largest = max(largest, abs(value))
                 }
             }
-            let scale: Float = largest > 0 ? 32767 / largest : 1
-            let quantised = relative.map { Int16(clamping: Int(($0 * scale).rounded())) }
-            let bytes = PerceptronModel.serialize(bucketBits: options.bucketBits, weights: quantised, scale: scale,
+            let bytes = PerceptronModel.serialize(bucketBits: options.bucketBits, weights: PerceptronModel.quantise(relative),
                                                   mined: minedEntries, maxTokens: longest, casePrior: casePrior)
             let f1 = dev.isEmpty ? Double(epoch) : Self.f1(model: bytes, gazetteer: gazetteer, on: dev)
             report.epochs.append((mistakes, dev.isEmpty ? 0 : f1))

@@ -54,7 +54,7 @@ struct CasePriorTests {
     @Test func travelsInTheModelFile() throws {
         let prior = Self.build(Array(repeating: "We flew to Caracas and Bogota on a binge .", count: 3))
         let bytes = PerceptronModel.serialize(
-            bucketBits: 10, weights: [Int16](repeating: 0, count: (1 << 10) * PerceptronModel.rowWidth), scale: 1,
+            bucketBits: 10, weights: PerceptronModel.quantise([Float](repeating: 0, count: (1 << 10) * PerceptronModel.rowWidth)),
             mined: [], maxTokens: 1, casePrior: prior)
         let model = try PerceptronModel(bytes: bytes)
         for word in ["caracas", "bogota", "binge", "flew", "unknown"] {
