@@ -31,9 +31,9 @@ struct FeatureExtractor {
     /// text writes the word in lowercase).
     var wordMask: [UInt8] = []
     /// Per word hash: labels the first pass gave its other occurrences (counts).
-    var passLabels: [UInt64: SIMD4<Int16>] = [:]
+    var passLabels = WordTable(empty: SIMD4<Int16>.zero)
     /// Per word hash: where the word stands elsewhere in the document (bits, see `prepare`).
-    var docBits: [UInt64: UInt8] = [:]
+    var docBits = WordTable(empty: UInt8(0))
     /// How often words are capitalised in news.
     var casePrior = CasePrior() {
         didSet { facts = [WordFacts](repeating: WordFacts(), count: Self.factSlots) }
@@ -141,8 +141,8 @@ struct FeatureExtractor {
     mutating func prepare<Mined: MinedNames>(_ doc: DocumentView, mined: Mined, social: Bool? = nil) {
         regionStarts.removeAll(keepingCapacity: true)
         regionEnds.removeAll(keepingCapacity: true)
-        docBits.removeAll(keepingCapacity: true)
-        passLabels.removeAll(keepingCapacity: true)
+        docBits.removeAll()
+        passLabels.removeAll()
         let n = doc.count
         register = social ?? Self.isSocial(doc) ? 1 : 0
         var i = 0
@@ -196,7 +196,7 @@ struct FeatureExtractor {
                 if e - s >= 2 && t == e - 1 { bits |= 4 }
                 if e - s == 1 && !flags.contains(.sentenceStart) { bits |= 8 }
                 if flags.contains(.allUppercase) { bits |= 16 }
-                docBits[wordHash[t], default: 0] |= bits
+                docBits.modify(wordHash[t]) { $0 |= bits }
             }
         }
     }
@@ -331,68 +331,109 @@ struct FeatureExtractor {
     /// social copy.
     static let maxRows = 78
 
-    /// Appends the rows of the static features of token `t` in region `[s, e)`.
+    /// Appends the rows of the static features of token `t` in region `[s, e)`:
+    /// its ``wordFeatures(_:_:raw:into:)``, then its ``contextFeatures(_:_:_:_:into:)``.
     ///
     /// In a social post each row is followed by its social copy, so a sink sees
     /// shared and social rows alternate (the trainer relies on that order).
     @inline(__always)
     func features<Sink: FeatureRows>(_ doc: DocumentView, _ t: Int, _ s: Int, _ e: Int, into out: inout Sink) {
-        let social = register != 0
-        func put(_ row: UInt32) {
-            out.append(row)
-            if social { out.append(self.row(0x50C1A1, UInt64(row))) }
-        }
+        let token = doc[t]
+        wordFeatures(doc, t, raw: Self.hashBytes(doc, Int(token.start), Int(token.end), fold: false), into: &out)
+        contextFeatures(doc, t, s, e, into: &out)
+    }
+
+    /// Everything a token's ``wordFeatures(_:_:raw:into:)`` depend on: its bytes
+    /// (hash, first 8 and length), its flags and kind, and the register.
+    struct WordKey: Equatable {
+        /// ``hashBytes(_:_:_:fold:)`` of the token, unfolded.
+        var raw: UInt64
+        var head: UInt64
+        var meta: UInt64
+    }
+
+    /// The ``WordKey`` of token `t`.
+    @inline(__always)
+    func wordKey(_ doc: DocumentView, _ t: Int) -> WordKey {
+        let token = doc[t]
+        let start = Int(token.start)
+        return WordKey(
+            raw: Self.hashBytes(doc, start, Int(token.end), fold: false),
+            head: ByteKey.load(doc.text + start, count: token.length, readable: doc.textCount - start),
+            meta: UInt64(token.length) << 32 | register << 24 | UInt64(token.kind.rawValue) << 16 | UInt64(token.flags.rawValue & 0x37F))
+    }
+
+    @inline(__always)
+    private func put<Sink: FeatureRows>(_ row: UInt32, _ out: inout Sink) {
+        out.append(row)
+        if register != 0 { out.append(self.row(0x50C1A1, UInt64(row))) }
+    }
+
+    /// Appends the rows of the features of token `t` that depend on nothing but
+    /// its ``WordKey`` (`raw` is its `raw` hash): the same word in the same case
+    /// and position flags always gets the same rows, so a decoder may cache their sum.
+    @inline(__always)
+    func wordFeatures<Sink: FeatureRows>(_ doc: DocumentView, _ t: Int, raw: UInt64, into out: inout Sink) {
         let token = doc[t]
         let start = Int(token.start), end = Int(token.end), length = end - start
         let word = wordHash[t]
         let shape = shapes[t]
         let flagBits = UInt64(token.flags.rawValue & 0x37F) | UInt64(token.kind.rawValue) << 16
-        put(row(1, 0))
-        put(row(2, word))
-        put(row(3, Self.hashBytes(doc, start, end, fold: false)))
-        put(row(4, shape))
-        for k in 1...3 where k < length { put(row(5 &* 8 &+ UInt64(k), Self.hashBytes(doc, start, start + k, fold: true))) }
-        for k in 1...4 where k < length { put(row(6 &* 8 &+ UInt64(k), Self.hashBytes(doc, end - k, end, fold: true))) }
-        put(row(7, flagBits))
+        put(row(1, 0), &out)
+        put(row(2, word), &out)
+        put(row(3, raw), &out)
+        put(row(4, shape), &out)
+        for k in 1...3 where k < length { put(row(5 &* 8 &+ UInt64(k), Self.hashBytes(doc, start, start + k, fold: true)), &out) }
+        for k in 1...4 where k < length { put(row(6 &* 8 &+ UInt64(k), Self.hashBytes(doc, end - k, end, fold: true)), &out) }
+        put(row(7, flagBits), &out)
+        put(row(16, UInt64(gazFlags[t]) << 8 | UInt64(gazLabel[t])), &out)
+        put(row(23, UInt64(min(length, 12))), &out)
+        put(row(24, shape ^ flagBits), &out)
+        let lower = UInt64(wordMask[t] & 16)
+        put(row(31, lower ^ shape), &out)
+        let p = UInt64(prior[t])
+        put(row(32, p), &out)
+        put(row(33, p | UInt64(token.flags.rawValue & 0x7) << 5), &out)
+    }
+
+    /// Appends the rows of the features of token `t` in region `[s, e)` that
+    /// depend on its neighbours, the region or the document.
+    @inline(__always)
+    func contextFeatures<Sink: FeatureRows>(_ doc: DocumentView, _ t: Int, _ s: Int, _ e: Int, into out: inout Sink) {
+        let token = doc[t]
+        let word = wordHash[t]
+        let shape = shapes[t]
         let p1 = neighbourWord(doc, t - 1), p2 = neighbourWord(doc, t - 2)
         let n1 = neighbourWord(doc, t + 1), n2 = neighbourWord(doc, t + 2)
-        put(row(8, p1))
-        put(row(9, p2))
-        put(row(10, n1))
-        put(row(11, n2))
+        put(row(8, p1), &out)
+        put(row(9, p2), &out)
+        put(row(10, n1), &out)
+        put(row(11, n2), &out)
         let shapeP1 = t > 0 ? shapes[t - 1] : 0x5EED, shapeN1 = t + 1 < doc.count ? shapes[t + 1] : 0x5EED
-        put(row(12, shapeP1))
-        put(row(13, shapeN1))
-        put(row(14, p1 &* 31 ^ word))
-        put(row(15, word &* 31 ^ n1))
-        put(row(16, UInt64(gazFlags[t]) << 8 | UInt64(gazLabel[t])))
-        put(row(17, UInt64(gazPart[t])))
-        put(row(18, UInt64(minedPart[t])))
+        put(row(12, shapeP1), &out)
+        put(row(13, shapeN1), &out)
+        put(row(14, p1 &* 31 ^ word), &out)
+        put(row(15, word &* 31 ^ n1), &out)
+        put(row(17, UInt64(gazPart[t])), &out)
+        put(row(18, UInt64(minedPart[t])), &out)
         let prevFlags = t > 0 ? UInt64(gazFlags[t - 1]) : 0xFFFF_FFFF
         let nextFlags = t + 1 < doc.count ? UInt64(gazFlags[t + 1]) : 0xFFFF_FFFF
-        put(row(19, prevFlags))
-        put(row(20, nextFlags))
-        let elsewhere = UInt64(docBits[word] ?? 0)
-        put(row(21, elsewhere << 1 | (token.flags.contains(.sentenceStart) ? 1 : 0)))
-        put(row(22, UInt64(min(t - s, 3)) << 8 | UInt64(min(e - s, 4)) << 4 | UInt64(min(e - t - 1, 3))))
-        put(row(23, UInt64(min(length, 12))))
-        put(row(24, shape ^ flagBits))
-        put(row(25, UInt64(minedPart[t]) << 8 | UInt64(gazPart[t])))
-        put(row(26, p1 &* 31 ^ shape))
-        put(row(27, n1 &* 31 ^ shape))
-        put(row(28, shapeP1 &* 31 ^ shape ^ shapeN1 &* 7))
+        put(row(19, prevFlags), &out)
+        put(row(20, nextFlags), &out)
+        let elsewhere = UInt64(docBits.value(word) ?? 0)
+        put(row(21, elsewhere << 1 | (token.flags.contains(.sentenceStart) ? 1 : 0)), &out)
+        put(row(22, UInt64(min(t - s, 3)) << 8 | UInt64(min(e - s, 4)) << 4 | UInt64(min(e - t - 1, 3))), &out)
+        put(row(25, UInt64(minedPart[t]) << 8 | UInt64(gazPart[t])), &out)
+        put(row(26, p1 &* 31 ^ shape), &out)
+        put(row(27, n1 &* 31 ^ shape), &out)
+        put(row(28, shapeP1 &* 31 ^ shape ^ shapeN1 &* 7), &out)
         let prevMined = t > s ? UInt64(minedPart[t - 1]) : 0x1FF
         let nextMined = t + 1 < e ? UInt64(minedPart[t + 1]) : 0x1FF
-        put(row(29, prevMined << 12 | nextMined))
-        let lower = UInt64(wordMask[t] & 16)
-        put(row(30, lower | (token.flags.contains(.sentenceStart) ? 1 : 0) | elsewhere << 8))
-        put(row(31, lower ^ shape))
-        let p = UInt64(prior[t])
-        put(row(32, p))
-        put(row(33, p | UInt64(token.flags.rawValue & 0x7) << 5))
+        put(row(29, prevMined << 12 | nextMined), &out)
+        put(row(30, UInt64(wordMask[t] & 16) | (token.flags.contains(.sentenceStart) ? 1 : 0) | elsewhere << 8), &out)
         let priorP1 = t > 0 ? UInt64(prior[t - 1]) : 0xFF
         let priorN1 = t + 1 < doc.count ? UInt64(prior[t + 1]) : 0xFF
-        put(row(34, priorP1 << 8 | priorN1))
+        put(row(34, priorP1 << 8 | priorN1), &out)
     }
 
     /// The row of the second-pass feature: the labels the first pass gave the other
@@ -400,7 +441,7 @@ struct FeatureExtractor {
     @inline(__always)
     func documentLabelRow(word: UInt64, own: UInt8, firstPass: Bool) -> UInt32 {
         if firstPass { return row(43 | register << 8, 0x100) }
-        guard var counts = passLabels[word] else { return row(43 | register << 8, 0) }
+        guard var counts = passLabels.value(word) else { return row(43 | register << 8, 0) }
         if own != 0 { counts[Int(BILOUTag.label(own).rawValue)] &-= 1 }
         var mask: UInt64 = 0
         for label in 0..<4 where counts[label] > 0 { mask |= 1 << UInt64(label) }
@@ -412,7 +453,7 @@ struct FeatureExtractor {
         for (k, tag) in tags.enumerated() where tag != 0 {
             var one = SIMD4<Int16>(repeating: 0)
             one[Int(BILOUTag.label(tag).rawValue)] = 1
-            passLabels[wordHash[s + k], default: .zero] &+= one
+            passLabels.modify(wordHash[s + k]) { $0 &+= one }
         }
     }
 

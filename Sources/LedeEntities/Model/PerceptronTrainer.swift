@@ -222,7 +222,7 @@ public struct PerceptronTrainer {
                 extractor.register = item.social ? 1 : 0
                 // Pass 1: tags without document labels, no updates.
                 firstPass.removeAll(keepingCapacity: true)
-                extractor.passLabels.removeAll(keepingCapacity: true)
+                extractor.passLabels.removeAll()
                 for pass in 0..<2 {
                     var position = 0
                     var rowStart = 0
@@ -257,7 +257,7 @@ public struct PerceptronTrainer {
                                 if best != 0 {
                                     var one = SIMD4<Int16>(repeating: 0)
                                     one[Int(BILOUTag.label(best).rawValue)] = 1
-                                    extractor.passLabels[word, default: .zero] &+= one
+                                    extractor.passLabels.modify(word) { $0 &+= one }
                                 }
                             } else {
                                 now &+= 1
