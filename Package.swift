@@ -27,7 +27,9 @@ let package = Package(
         ),
         .target(name: "LedeIO", dependencies: ["CZstd"]),
         .target(name: "LedeText"),
-        .target(name: "LedeEntities", dependencies: ["LedeText"]),
+        // A header-only C module: the prefetch hint the perceptron decoder needs.
+        .systemLibrary(name: "CLedePrefetch"),
+        .target(name: "LedeEntities", dependencies: ["LedeText", "CLedePrefetch"]),
         .target(name: "LedeAggregation", dependencies: ["LedeEntities", "LedeIO"]),
         .target(name: "LedeSample"),
         .target(

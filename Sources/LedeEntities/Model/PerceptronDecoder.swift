@@ -1,3 +1,4 @@
+import CLedePrefetch
 import LedeText
 
 /// The decoding state of one ``PerceptronTagger``: feature scratch, tags of both
@@ -19,10 +20,8 @@ struct PerceptronDecoder {
     /// a previous `O`, the usual case, read with the static rows so that this row's
     /// cache miss is not waited for in the greedy loop, where each token waits on the last.
     private var afterOutside: [Scores] = []
-    /// The static rows of one region's tokens, token after token, and where each token's rows are.
-    private var rows: [UInt32] = []
-    private var tokenRows: [TokenRows] = []
-    private var wordCache = WordCache()
+    /// The static rows of one region and the word cache.
+    private let buffers = RowBuffers()
     private var aliases = MentionAliasResolver()
 
     init(model: PerceptronModel, gazetteer: Gazetteer) {
@@ -66,76 +65,45 @@ struct PerceptronDecoder {
 
     /// Appends the static scores of region `[s, e)`'s tokens to ``staticScores``.
     ///
-    /// All the region's rows are hashed first and read afterwards in one tight
-    /// loop: the reads are independent, so their cache misses overlap instead of
-    /// waiting on the hashing in between. A token whose ``FeatureExtractor/WordKey``
-    /// is in ``wordCache`` takes the sum of its word features from there.
+    /// All the region's rows are hashed first, each row's weights asked for as
+    /// soon as it is known, and read afterwards in one tight loop: the cache
+    /// misses overlap instead of waiting on the hashing in between. A token whose
+    /// ``FeatureExtractor/WordKey`` is in the word cache takes the sum of its
+    /// word features from there.
     private mutating func scoreStatic(_ doc: DocumentView, _ s: Int, _ e: Int) {
-        let needed = (e - s) * FeatureExtractor.maxRows
-        if rows.count < needed { rows = [UInt32](repeating: 0, count: max(needed, rows.count * 2)) }
-        if tokenRows.count < e - s { tokenRows = [TokenRows](repeating: TokenRows(), count: max(e - s, tokenRows.count * 2)) }
+        let buffers = self.buffers
+        buffers.reserve(tokens: e - s)
         let weights = Weights(model)
-        rows.withUnsafeMutableBufferPointer { rows in
-            tokenRows.withUnsafeMutableBufferPointer { marks in
-                var writer = RowWriter(base: rows.baseAddress!)
-                for t in s..<e {
-                    let key = extractor.wordKey(doc, t)
-                    let slot = WordCache.slot(key)
-                    let hit = wordCache.keys[slot] == key
-                    if !hit {
-                        wordCache.keys[slot] = key
-                        extractor.wordFeatures(doc, t, raw: key.raw, into: &writer)
-                    }
-                    let wordEnd = writer.count
-                    extractor.contextFeatures(doc, t, s, e, into: &writer)
-                    marks[t - s] = TokenRows(wordEnd: Int32(wordEnd), end: Int32(writer.count), slot: Int32(slot), hit: hit)
-                }
-                var start = 0
-                for k in 0..<(e - s) {
-                    let mark = marks[k]
-                    var scores: Scores
-                    if mark.hit {
-                        scores = wordCache.scores[Int(mark.slot)]
-                    } else {
-                        scores = Scores()
-                        for r in start..<Int(mark.wordEnd) { scores.add(rows[r], weights) }
-                        wordCache.scores[Int(mark.slot)] = scores
-                    }
-                    for r in Int(mark.wordEnd)..<Int(mark.end) { scores.add(rows[r], weights) }
-                    staticScores.append(scores)
-                    scores.add(extractor.wordPreviousRow(word: extractor.wordHash[s + k], previous: 0), weights)
-                    afterOutside.append(scores)
-                    start = Int(mark.end)
-                }
+        let rows = buffers.rows, marks = buffers.marks
+        var writer = RowWriter(base: rows, weights: weights)
+        for t in s..<e {
+            let key = extractor.wordKey(doc, t)
+            let slot = RowBuffers.slot(key)
+            let hit = buffers.cachedKeys[slot] == key
+            if !hit {
+                buffers.cachedKeys[slot] = key
+                extractor.wordFeatures(doc, t, raw: key.raw, into: &writer)
             }
+            let wordEnd = writer.count
+            extractor.contextFeatures(doc, t, s, e, into: &writer)
+            marks[t - s] = RowBuffers.TokenRows(wordEnd: Int32(wordEnd), end: Int32(writer.count), slot: Int32(slot), hit: hit)
         }
-    }
-
-    /// Where one region token's rows are in ``rows``: word rows (none when the
-    /// cache had them) up to `wordEnd`, then context rows up to `end`.
-    struct TokenRows {
-        var wordEnd: Int32 = 0
-        var end: Int32 = 0
-        var slot: Int32 = 0
-        var hit = false
-    }
-
-    /// The sums of the word features of recent words, direct-mapped by
-    /// ``FeatureExtractor/WordKey``: names and the words around them repeat, and
-    /// a hit saves about half of a token's rows, most of them cache misses.
-    ///
-    /// Words of up to 8 bytes are compared whole; a longer word's tail only
-    /// through its 64-bit hash.
-    struct WordCache {
-        static let slots = 2048
-        /// An all-zero key is empty: a real key's `meta` holds a length of at least 1.
-        var keys = [FeatureExtractor.WordKey](repeating: FeatureExtractor.WordKey(raw: 0, head: 0, meta: 0), count: slots)
-        var scores = [Scores](repeating: Scores(), count: slots)
-
-        @inline(__always)
-        static func slot(_ key: FeatureExtractor.WordKey) -> Int {
-            let mixed = (key.raw ^ key.head &* 0x94D0_49BB_1331_11EB ^ key.meta) &* 0x9E37_79B9_7F4A_7C15
-            return Int(truncatingIfNeeded: mixed >> 53)
+        var start = 0
+        for k in 0..<(e - s) {
+            let mark = marks[k]
+            var scores: Scores
+            if mark.hit {
+                scores = buffers.cachedScores[Int(mark.slot)]
+            } else {
+                scores = Scores()
+                for r in start..<Int(mark.wordEnd) { scores.add(rows[r], weights) }
+                buffers.cachedScores[Int(mark.slot)] = scores
+            }
+            for r in Int(mark.wordEnd)..<Int(mark.end) { scores.add(rows[r], weights) }
+            staticScores.append(scores)
+            scores.add(extractor.wordPreviousRow(word: extractor.wordHash[s + k], previous: 0), weights)
+            afterOutside.append(scores)
+            start = Int(mark.end)
         }
     }
 
@@ -219,13 +187,18 @@ struct PerceptronDecoder {
         }
     }
 
-    /// Writes rows into a buffer of at least ``FeatureExtractor/maxRows`` free rows per token.
+    /// Writes rows into a buffer of at least ``FeatureExtractor/maxRows`` free rows
+    /// per token, and asks the CPU for each row's weights and shift right away, so
+    /// that they arrive while the rest of the region is hashed.
     struct RowWriter: FeatureRows {
         let base: UnsafeMutablePointer<UInt32>
+        let weights: Weights
         var count = 0
 
         @inline(__always)
         mutating func append(_ row: UInt32) {
+            lede_prefetch(weights.rows + Int(row) &* 16)
+            lede_prefetch(weights.shifts + Int(row))
             base[count] = row
             count &+= 1
         }
