@@ -1,3 +1,4 @@
+import CLedePrefetch
 import LedeText
 
 /// An immutable hash table from names (and name-like words) to what they are.
@@ -257,6 +258,13 @@ public final class Gazetteer: @unchecked Sendable {
     @inline(__always)
     func word(text: UnsafePointer<UInt8>, textCount: Int, token: Token) -> ByteKey.Word {
         ByteKey.word(text + Int(token.start), count: token.length, readable: textCount - Int(token.start))
+    }
+
+    /// Asks the CPU for the slot that ``find(word:text:textCount:token:)`` reads
+    /// first for `word`, so that a later probe finds it in the cache.
+    @inline(__always)
+    func prefetch(word: ByteKey.Word) {
+        lede_prefetch(slots + (Int(truncatingIfNeeded: ByteKey.finish(word.hash)) & mask))
     }
 
     /// Probes one token whose ``word(text:textCount:token:)`` is `word`.

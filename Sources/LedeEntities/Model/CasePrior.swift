@@ -1,3 +1,4 @@
+import CLedePrefetch
 import LedeText
 
 /// How often each word is written with a capital inside sentences, counted on
@@ -65,6 +66,12 @@ public struct CasePrior: Sendable {
                 index = (index + 1) & mask
             }
         }
+    }
+
+    /// Asks the CPU for the slot that ``value(_:)`` reads first for `key`.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        slots.withUnsafeBufferPointer { lede_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: key) & ($0.count - 1))) }
     }
 
     /// Counts the words of unlabelled documents, then builds a ``CasePrior``.

@@ -1,3 +1,4 @@
+import CLedePrefetch
 import LedeText
 
 /// Finds a document's candidate regions and hashes the features of their tokens.
@@ -170,6 +171,30 @@ struct FeatureExtractor {
             prior = [UInt8](repeating: 0, count: size)
             shapes = [UInt64](repeating: 0, count: size)
             gazLimit = [UInt8](repeating: 0, count: size)
+        }
+        // The lookups below miss the cache more often than not: ask for all of
+        // the document's slots first, so that the misses overlap.
+        for r in 0..<regionStarts.count {
+            let s = Int(regionStarts[r]), e = Int(regionEnds[r])
+            for t in max(0, s - 2)..<min(n, e + 2) {
+                let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: doc[t])
+                wordHash[t] = word.hash
+                let key = ByteKey.finish(word.hash)
+                facts.withUnsafeBufferPointer { lede_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: key) & (Self.factSlots - 1))) }
+                gazetteer.prefetch(word: word)
+                casePrior.prefetch(key)
+            }
+            let longest = mined.maxTokens
+            for p in s..<e {
+                var key = wordHash[p]
+                mined.prefetch(ByteKey.finish(key))
+                if longest >= 2 && e - p >= 2 {
+                    for length in 2...min(longest, e - p) {
+                        key = ByteKey.combine(key, wordHash[p + length - 1])
+                        mined.prefetch(ByteKey.finish(key))
+                    }
+                }
+            }
         }
         for r in 0..<regionStarts.count {
             let s = Int(regionStarts[r]), e = Int(regionEnds[r])

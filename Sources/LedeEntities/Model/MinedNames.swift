@@ -7,6 +7,8 @@ protocol MinedNames {
     func mask(_ key: UInt64) -> UInt8
     /// The longest mined name, in tokens.
     var maxTokens: Int { get }
+    /// Asks the CPU for what ``mask(_:)`` reads first for `key` (a hint only).
+    func prefetch(_ key: UInt64)
 }
 
 /// The label mask a name's counts give: every label with at least 30% of its mentions.
@@ -27,6 +29,8 @@ struct LeaveOneOutNames: MinedNames {
     /// Single words seen in lowercase in the training text (bit 4 of the mask).
     var lowercase: Set<UInt64> = []
     var maxTokens: Int
+
+    func prefetch(_ key: UInt64) {}
 
     func mask(_ key: UInt64) -> UInt8 {
         let lower: UInt8 = lowercase.contains(key) ? 16 : 0

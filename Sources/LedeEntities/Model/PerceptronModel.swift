@@ -1,3 +1,5 @@
+import CLedePrefetch
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -227,4 +229,10 @@ struct ModelMinedNames: MinedNames {
     }
 
     var maxTokens: Int { model.minedMaxTokens }
+
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let key = key == 0 ? 1 : key
+        lede_prefetch(model.minedKeys + (Int(truncatingIfNeeded: key) & (model.minedCapacity - 1)))
+    }
 }
