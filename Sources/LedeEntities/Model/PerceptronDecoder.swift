@@ -20,6 +20,16 @@ struct PerceptronDecoder {
     /// a previous `O`, the usual case, read with the static rows so that this row's
     /// cache miss is not waited for in the greedy loop, where each token waits on the last.
     private var afterOutside: [Scores] = []
+    /// Per previous tag and whether the token ends its region (`previous << 1 | last`):
+    /// the tags that may come next, as bits, lowest tag first as ties go.
+    private let allowedTags: [UInt32] = (0..<(2 * BILOUTag.count)).map { index in
+        let previous = UInt8(index >> 1), last = index & 1 == 1
+        var bits: UInt32 = 0
+        for tag in 0..<UInt8(BILOUTag.count) where BILOUTag.allowed(previous, tag) && (!last || BILOUTag.canEnd(tag)) {
+            bits |= 1 << UInt32(tag)
+        }
+        return bits
+    }
     /// The static rows of one region and the word cache.
     private let buffers = RowBuffers()
     private var aliases = MentionAliasResolver()
@@ -129,9 +139,10 @@ struct PerceptronDecoder {
             scores.add(document, weights)
             var best: UInt8 = 0
             var bestScore = Int32.min
-            let last = t == e - 1
-            for tag in 0..<UInt8(BILOUTag.count) {
-                guard BILOUTag.allowed(previous, tag), !last || BILOUTag.canEnd(tag) else { continue }
+            var allowed = allowedTags[Int(previous) << 1 | (t == e - 1 ? 1 : 0)]
+            while allowed != 0 {
+                let tag = UInt8(truncatingIfNeeded: allowed.trailingZeroBitCount)
+                allowed &= allowed &- 1
                 let score = scores[tag]
                 if score > bestScore { bestScore = score; best = tag }
             }

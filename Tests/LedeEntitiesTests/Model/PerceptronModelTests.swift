@@ -23,7 +23,7 @@ struct PerceptronModelTests {
         #expect(quantised.shifts.count == 4)
         #expect(quantised.weights.count == Self.weights.count)
         // The largest weight of the table is 32,767 units.
-        #expect(quantised.scale == 32767 / 20)
+        #expect(quantised.scale == Float(32767) / 20)
         for row in 0..<4 {
             let shift = quantised.shifts[row]
             #expect(shift <= PerceptronModel.maximumShift)
