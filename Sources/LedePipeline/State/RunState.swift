@@ -163,55 +163,27 @@ public struct RunState: Sendable {
 
     /// Rebuilds `aggregates/` from the partials of every recorded shard and swaps
     /// it in at once (``LedeAggregation/PartialMerger/replaceTables(partials:aggregatesDirectory:fanIn:durable:runJobs:)``),
-    /// and rebuilds the SQLite store from the same partials, with the failures
+    /// then rebuilds the SQLite store from the same partials, with the failures
     /// the records keep and each shard file's size, modification time and fingerprint.
     ///
-    /// With more than one job the store (most of the time, when it is on) is built
-    /// beside the tables; otherwise the tables are merged side by side.
     /// A process killed while the store is built leaves the previous store in
     /// place: it is built under a temporary name and renamed over the old one.
     ///
     /// - Parameters:
     ///   - store: Whether and where the store is rebuilt.
-    ///   - jobs: The most tables, or tables and store, built at once.
+    ///   - jobs: The most tables merged at once.
     /// - Returns: The tables' row counts, and what went into the store (`nil`
     ///   when it is disabled).
     public func mergeTables(store: StoreOutput, jobs: Int = 1, logger: Logger? = nil) throws
         -> (tables: MergeSummary, store: StoreBuildSummary?)
     {
         let recorded = try recordedPartials(logger: logger)
-        let layout = layout
-        let tableJobs = store.enabled ? 1 : jobs
-        let outcomes = try ParallelJobs.run(
-            [
-                { @Sendable () throws -> MergeOutcome in
-                    .store(
-                        try store.rebuild(
-                            layout: layout, partials: recorded.partials, failures: recorded.failures,
-                            records: recorded.records))
-                },
-                { @Sendable () throws -> MergeOutcome in
-                    .tables(
-                        try PartialMerger.replaceTables(
-                            partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory,
-                            runJobs: { try ParallelJobs.run($0, width: tableJobs) }))
-                },
-            ], width: store.enabled ? jobs : 1)
-        var tables: MergeSummary?
-        var built: StoreBuildSummary?
-        for outcome in outcomes {
-            switch outcome {
-            case .tables(let summary): tables = summary
-            case .store(let summary): built = summary
-            }
-        }
-        return (tables!, built)
-    }
-
-    /// What one of ``mergeTables(store:jobs:logger:)``'s jobs built.
-    private enum MergeOutcome: Sendable {
-        case tables(MergeSummary)
-        case store(StoreBuildSummary?)
+        let tables = try PartialMerger.replaceTables(
+            partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory,
+            runJobs: { try ParallelJobs.run($0, width: jobs) })
+        let built = try store.rebuild(
+            layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
+        return (tables, built)
     }
 
     /// Shards of the last run's inputs (``runRecord()``) that no record says are
