@@ -537,19 +537,27 @@ struct CoordinatorState<Tagger: EntityTagger> {
                     logger.debug("checkpoint: \(work[drain.shard].shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
                 }
             case .finish:
-                finish(drain.shard, counts: drain.counts)
+                try finish(drain.shard, counts: drain.counts)
             }
         }
     }
 
     /// Closes the books on a complete shard and queues its finishing task.
-    private mutating func finish(_ shard: Int, counts: [AggregateBuilder]) {
+    ///
+    /// With one job the shard is finished here and now: a task of its own would
+    /// run beside the worker and make a one-job run use two cores.
+    private mutating func finish(_ shard: Int, counts: [AggregateBuilder]) throws {
         guard let output = outputs.removeValue(forKey: shard) else { return }
         finishing.remove(shard)
         keys = keys.filter { $0.key.shard != shard }
         idleReaders.removeValue(forKey: shard)
         consumedBytes.removeValue(forKey: shard)
-        readyToFinish.append(FinishingShard(output: output, counts: counts, fingerprint: fingerprints.removeValue(forKey: shard)))
+        let box = FinishingShard(output: output, counts: counts, fingerprint: fingerprints.removeValue(forKey: shard))
+        if configuration.jobs == 1 {
+            finished(try box.finish(emptyFrame: emptyFrame), output)
+        } else {
+            readyToFinish.append(box)
+        }
     }
 
     /// Counts a shard whose partial and record are written.
