@@ -19,25 +19,25 @@ struct FeatureExtractor {
     var regionStarts: [Int32] = []
     var regionEnds: [Int32] = []
     /// Per token (valid near regions only): case-folded word hash (``ByteKey``).
-    var wordHash: [UInt64] = []
+    private(set) var wordHash: UnsafeMutablePointer<UInt64>
     /// Per token: built-in gazetteer flags of the single token.
-    var gazFlags: [UInt32] = []
+    private(set) var gazFlags: UnsafeMutablePointer<UInt32>
     /// Per token: the single token's gazetteer label (0xFF: none).
-    var gazLabel: [UInt8] = []
+    private(set) var gazLabel: UnsafeMutablePointer<UInt8>
     /// Per token: 0, or 1 + (part << 2 | label) of the longest built-in gazetteer name covering it.
-    var gazPart: [UInt8] = []
+    private(set) var gazPart: UnsafeMutablePointer<UInt8>
     /// Per token: 0, or part << 4 | label mask of the longest mined name covering it.
-    var minedPart: [UInt8] = []
+    private(set) var minedPart: UnsafeMutablePointer<UInt8>
     /// Per region token: the mined mask of the word alone (bit 4: the training
     /// text writes the word in lowercase).
-    var wordMask: [UInt8] = []
+    private(set) var wordMask: UnsafeMutablePointer<UInt8>
     /// Per word hash: labels the first pass gave its other occurrences (counts).
     var passLabels = WordTable(empty: SIMD4<Int16>.zero)
     /// Per word hash: where the word stands elsewhere in the document (bits, see `prepare`).
     var docBits = WordTable(empty: UInt8(0))
     /// How often words are capitalised in news.
     var casePrior = CasePrior() {
-        didSet { facts = [WordFacts](repeating: WordFacts(), count: Self.factSlots) }
+        didSet { adopt(TokenFactBuffers(capacity: buffers.capacity)) }
     }
     /// 1 for documents written like social posts rather than news (see
     /// ``isSocial(_:)``), else 0. Their tokens get a second copy of every static
@@ -45,16 +45,18 @@ struct FeatureExtractor {
     /// holds in both.
     var register: UInt64 = 0
     /// Per token (valid near regions only): its ``CasePrior`` byte.
-    var prior: [UInt8] = []
+    private(set) var prior: UnsafeMutablePointer<UInt8>
     /// Per token (valid near regions only): its word shape hash (``shape(_:_:)``).
-    var shapes: [UInt64] = []
+    private(set) var shapes: UnsafeMutablePointer<UInt64>
     /// Per token (valid near regions only): the most tokens of a built-in
     /// gazetteer name that starts with it (0: none).
-    var gazLimit: [UInt8] = []
+    private(set) var gazLimit: UnsafeMutablePointer<UInt8>
     /// The latest words' table lookups, direct-mapped by word hash: the words
     /// around names repeat (`the`, `said`, `Reuters`), and each lookup in the
     /// large tables is a cache miss.
-    private var facts = [WordFacts](repeating: WordFacts(), count: FeatureExtractor.factSlots)
+    private var facts: UnsafeMutablePointer<WordFacts>
+    /// Owns the memory of the per-token facts and of ``facts``.
+    private var buffers: TokenFactBuffers
     static let factSlots = 4096
 
     /// What the built-in gazetteer and the case prior say about one word.
@@ -73,6 +75,32 @@ struct FeatureExtractor {
     init(gazetteer: Gazetteer, bucketBits: Int) {
         self.gazetteer = gazetteer
         mask = UInt32((1 << bucketBits) - 1)
+        buffers = TokenFactBuffers(capacity: 0)
+        wordHash = buffers.wordHash
+        gazFlags = buffers.gazFlags
+        gazLabel = buffers.gazLabel
+        gazPart = buffers.gazPart
+        minedPart = buffers.minedPart
+        wordMask = buffers.wordMask
+        prior = buffers.prior
+        shapes = buffers.shapes
+        gazLimit = buffers.gazLimit
+        facts = buffers.words
+    }
+
+    /// Points the per-token facts at `box`'s memory.
+    private mutating func adopt(_ box: TokenFactBuffers) {
+        buffers = box
+        wordHash = box.wordHash
+        gazFlags = box.gazFlags
+        gazLabel = box.gazLabel
+        gazPart = box.gazPart
+        minedPart = box.minedPart
+        wordMask = box.wordMask
+        prior = box.prior
+        shapes = box.shapes
+        gazLimit = box.gazLimit
+        facts = box.words
     }
 
     /// Documents with fewer tokens than this are in the social register.
@@ -160,17 +188,10 @@ struct FeatureExtractor {
             i = end
         }
         guard !regionStarts.isEmpty else { return }
-        if wordHash.count < n {
-            let size = max(n, wordHash.count * 2)
-            wordHash = [UInt64](repeating: 0, count: size)
-            gazFlags = [UInt32](repeating: 0, count: size)
-            gazLabel = [UInt8](repeating: 0xFF, count: size)
-            gazPart = [UInt8](repeating: 0, count: size)
-            minedPart = [UInt8](repeating: 0, count: size)
-            wordMask = [UInt8](repeating: 0, count: size)
-            prior = [UInt8](repeating: 0, count: size)
-            shapes = [UInt64](repeating: 0, count: size)
-            gazLimit = [UInt8](repeating: 0, count: size)
+        // A copy of this extractor may share the box: writing into it would
+        // change the copy's facts too.
+        if buffers.capacity < n || !isKnownUniquelyReferenced(&buffers) {
+            adopt(buffers.resized(to: buffers.capacity < n ? max(n, buffers.capacity * 2) : buffers.capacity))
         }
         // The lookups below miss the cache more often than not: ask for all of
         // the document's slots first, so that the misses overlap.
@@ -180,7 +201,7 @@ struct FeatureExtractor {
                 let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: doc[t])
                 wordHash[t] = word.hash
                 let key = ByteKey.finish(word.hash)
-                facts.withUnsafeBufferPointer { lede_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: key) & (Self.factSlots - 1))) }
+                lede_prefetch(facts + (Int(truncatingIfNeeded: key) & (Self.factSlots - 1)))
                 gazetteer.prefetch(word: word)
                 casePrior.prefetch(key)
             }

@@ -14,12 +14,6 @@ struct PerceptronDecoder {
     private var extractor: FeatureExtractor
     private var tags: [UInt8] = []
     private var firstPass: [UInt8] = []
-    /// Per region token (same offsets as ``firstPass``): the scores of its static features.
-    private var staticScores: [Scores] = []
-    /// Per region token: its static scores plus the word-and-previous-tag row for
-    /// a previous `O`, the usual case, read with the static rows so that this row's
-    /// cache miss is not waited for in the greedy loop, where each token waits on the last.
-    private var afterOutside: [Scores] = []
     /// Per previous tag and whether the token ends its region (`previous << 1 | last`):
     /// the tags that may come next, as bits, lowest tag first as ties go.
     private let allowedTags: [UInt32] = (0..<(2 * BILOUTag.count)).map { index in
@@ -51,13 +45,14 @@ struct PerceptronDecoder {
             tokens: tokenBase, count: tokens.count)
         extractor.prepare(doc, mined: ModelMinedNames(model: model))
         firstPass.removeAll(keepingCapacity: true)
-        staticScores.removeAll(keepingCapacity: true)
-        afterOutside.removeAll(keepingCapacity: true)
         let base = mentions.count
+        var regionTokens = 0
+        for r in 0..<extractor.regionStarts.count { regionTokens += Int(extractor.regionEnds[r] - extractor.regionStarts[r]) }
+        buffers.reserveScores(tokens: regionTokens)
         var offset = 0
         for r in 0..<extractor.regionStarts.count {
             let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
-            scoreStatic(doc, s, e)
+            scoreStatic(doc, s, e, offset: offset)
             decode(doc, s, e, offset: offset, firstPass: true)
             firstPass.append(contentsOf: tags)
             extractor.recordPass(s, tags)
@@ -73,18 +68,20 @@ struct PerceptronDecoder {
         if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
     }
 
-    /// Appends the static scores of region `[s, e)`'s tokens to ``staticScores``.
+    /// Writes the static scores of region `[s, e)`'s tokens to ``RowBuffers/staticScores``
+    /// and ``RowBuffers/afterOutside`` from `offset` on.
     ///
     /// All the region's rows are hashed first, each row's weights asked for as
     /// soon as it is known, and read afterwards in one tight loop: the cache
     /// misses overlap instead of waiting on the hashing in between. A token whose
     /// ``FeatureExtractor/WordKey`` is in the word cache takes the sum of its
     /// word features from there.
-    private mutating func scoreStatic(_ doc: DocumentView, _ s: Int, _ e: Int) {
+    private mutating func scoreStatic(_ doc: DocumentView, _ s: Int, _ e: Int, offset: Int) {
         let buffers = self.buffers
         buffers.reserve(tokens: e - s)
         let weights = Weights(model)
         let rows = buffers.rows, marks = buffers.marks
+        let staticScores = buffers.staticScores + offset, afterOutside = buffers.afterOutside + offset
         var writer = RowWriter(base: rows, weights: weights)
         for t in s..<e {
             let key = extractor.wordKey(doc, t)
@@ -110,26 +107,27 @@ struct PerceptronDecoder {
                 buffers.cachedScores[Int(mark.slot)] = scores
             }
             for r in Int(mark.wordEnd)..<Int(mark.end) { scores.add(rows[r], weights) }
-            staticScores.append(scores)
+            staticScores[k] = scores
             scores.add(extractor.wordPreviousRow(word: extractor.wordHash[s + k], previous: 0), weights)
-            afterOutside.append(scores)
+            afterOutside[k] = scores
             start = Int(mark.end)
         }
     }
 
     /// Greedy decoding of region `[s, e)` into ``tags``; `offset` is the offset of the
-    /// region's tokens in ``staticScores`` and ``firstPass``.
+    /// region's tokens in ``RowBuffers/staticScores`` and ``firstPass``.
     private mutating func decode(_ doc: DocumentView, _ s: Int, _ e: Int, offset: Int, firstPass isFirst: Bool) {
         let weights = Weights(model)
         tags.removeAll(keepingCapacity: true)
+        let staticScores = buffers.staticScores + offset, afterOutside = buffers.afterOutside + offset
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for t in s..<e {
             let word = extractor.wordHash[t]
             var scores: Scores
             if previous == 0 {
-                scores = afterOutside[offset + t - s]
+                scores = afterOutside[t - s]
             } else {
-                scores = staticScores[offset + t - s]
+                scores = staticScores[t - s]
                 scores.add(extractor.wordPreviousRow(word: word, previous: previous), weights)
             }
             let dynamic = extractor.dynamicRows(previous: previous, beforePrevious: beforePrevious)

@@ -1,5 +1,6 @@
 /// The scratch memory of ``PerceptronDecoder``'s static scores: the rows of one
-/// region's tokens, where each token's rows are, and the word cache.
+/// region's tokens, where each token's rows are, the word cache, and the scores
+/// of the document's region tokens.
 ///
 /// A class holding raw memory, so that the decoder writes rows through plain
 /// pointers while it reads its feature extractor: no array uniqueness checks
@@ -23,6 +24,13 @@ final class RowBuffers {
     private(set) var marks: UnsafeMutablePointer<TokenRows>
     /// Tokens the buffers hold rows for.
     private(set) var capacity = 0
+    /// Per region token of the document, in order: its static scores.
+    private(set) var staticScores: UnsafeMutablePointer<PerceptronDecoder.Scores>
+    /// Per region token of the document: its static scores plus the row of its
+    /// word after an `O` (see ``PerceptronDecoder``).
+    private(set) var afterOutside: UnsafeMutablePointer<PerceptronDecoder.Scores>
+    /// Region tokens the score buffers hold.
+    private(set) var scoreCapacity = 0
 
     /// The sums of the word features of recent words, direct-mapped by
     /// ``FeatureExtractor/WordKey``: names and the words around them repeat, and
@@ -36,6 +44,8 @@ final class RowBuffers {
     init() {
         rows = .allocate(capacity: 1)
         marks = .allocate(capacity: 1)
+        staticScores = .allocate(capacity: 1)
+        afterOutside = .allocate(capacity: 1)
         cachedKeys = .allocate(capacity: Self.slots)
         cachedKeys.initialize(repeating: FeatureExtractor.WordKey(raw: 0, head: 0, meta: 0), count: Self.slots)
         cachedScores = .allocate(capacity: Self.slots)
@@ -45,6 +55,8 @@ final class RowBuffers {
     deinit {
         rows.deallocate()
         marks.deallocate()
+        staticScores.deallocate()
+        afterOutside.deallocate()
         cachedKeys.deallocate()
         cachedScores.deallocate()
     }
@@ -59,6 +71,18 @@ final class RowBuffers {
         rows = .allocate(capacity: size * FeatureExtractor.maxRows)
         marks = .allocate(capacity: size)
         capacity = size
+    }
+
+    /// Makes room for the scores of `tokens` region tokens.
+    @inline(__always)
+    func reserveScores(tokens: Int) {
+        guard tokens > scoreCapacity else { return }
+        let size = max(tokens, scoreCapacity * 2)
+        staticScores.deallocate()
+        afterOutside.deallocate()
+        staticScores = .allocate(capacity: size)
+        afterOutside = .allocate(capacity: size)
+        scoreCapacity = size
     }
 
     /// The word-cache slot of `key`.
