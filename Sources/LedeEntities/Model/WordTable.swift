@@ -6,10 +6,16 @@
 /// tagger's word hashes; the index takes the top bits of a multiply, since the
 /// low bits of those hashes follow the word's first bytes.
 struct WordTable<Value> {
-    private var keys: [UInt64]
-    private var values: [Value]
-    /// A slot is in use when its stamp equals ``generation``.
-    private var stamps: [UInt32]
+    /// One entry: in use when its stamp equals ``generation``. Key, stamp and
+    /// value sit together, so a lookup touches one cache line and a write checks
+    /// one array's uniqueness.
+    private struct Slot {
+        var key: UInt64
+        var stamp: UInt32
+        var value: Value
+    }
+
+    private var slots: [Slot]
     private var generation: UInt32 = 1
     private var shift: UInt64
     private let empty: Value
@@ -20,9 +26,7 @@ struct WordTable<Value> {
     init(empty: Value, capacity: Int = 256) {
         var size = 16
         while size < capacity { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value](repeating: empty, count: size)
-        stamps = [UInt32](repeating: 0, count: size)
+        slots = [Slot](repeating: Slot(key: 0, stamp: 0, value: empty), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         self.empty = empty
     }
@@ -35,33 +39,37 @@ struct WordTable<Value> {
     /// The value of `key`, or nil when it was not stored since the last ``removeAll()``.
     @inline(__always)
     func value(_ key: UInt64) -> Value? {
-        let mask = keys.count - 1
-        var slot = home(key)
-        while stamps[slot] == generation {
-            if keys[slot] == key { return values[slot] }
-            slot = (slot + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = home(key)
+            while slots[slot].stamp == generation {
+                if slots[slot].key == key { return slots[slot].value }
+                slot = (slot + 1) & mask
+            }
+            return nil
         }
-        return nil
     }
 
     /// Changes the value of `key`, which starts as the table's empty value.
     @inline(__always)
     mutating func modify(_ key: UInt64, _ change: (inout Value) -> Void) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let mask = keys.count - 1
-        var slot = home(key)
-        while stamps[slot] == generation {
-            if keys[slot] == key {
-                change(&values[slot])
-                return
+        if (count + 1) * 2 > slots.count { grow() }
+        let generation = generation, empty = empty, start = home(key)
+        let added = slots.withUnsafeMutableBufferPointer { slots in
+            let mask = slots.count - 1
+            var slot = start
+            while slots[slot].stamp == generation {
+                if slots[slot].key == key {
+                    change(&slots[slot].value)
+                    return false
+                }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
+            slots[slot] = Slot(key: key, stamp: generation, value: empty)
+            change(&slots[slot].value)
+            return true
         }
-        stamps[slot] = generation
-        keys[slot] = key
-        values[slot] = empty
-        change(&values[slot])
-        count += 1
+        if added { count += 1 }
     }
 
     /// Forgets every key, keeping the table's size.
@@ -69,24 +77,22 @@ struct WordTable<Value> {
         count = 0
         if generation == .max {
             generation = 1
-            for slot in stamps.indices { stamps[slot] = 0 }
+            for slot in slots.indices { slots[slot].stamp = 0 }
         } else {
             generation += 1
         }
     }
 
     private mutating func grow() {
-        let old = (keys: keys, values: values, stamps: stamps, generation: generation)
-        let size = keys.count * 2
-        keys = [UInt64](repeating: 0, count: size)
-        values = [Value](repeating: empty, count: size)
-        stamps = [UInt32](repeating: 0, count: size)
+        let old = (slots: slots, generation: generation)
+        let size = slots.count * 2
+        slots = [Slot](repeating: Slot(key: 0, stamp: 0, value: empty), count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
         generation = 1
         count = 0
-        for slot in old.keys.indices where old.stamps[slot] == old.generation {
-            let value = old.values[slot]
-            modify(old.keys[slot]) { $0 = value }
+        for slot in old.slots where slot.stamp == old.generation {
+            let value = slot.value
+            modify(slot.key) { $0 = value }
         }
     }
 }
