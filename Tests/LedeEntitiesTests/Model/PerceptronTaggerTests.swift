@@ -216,5 +216,24 @@ struct PerceptronTaggerTests {
         _ = rows(&used, texts[0])
         #expect(rows(&used, texts[1]) == alone)
     }
-}
 
+    @Test func copiesOfAnExtractorKeepTheirOwnFacts() {
+        func prepare(_ extractor: inout FeatureExtractor, _ text: String) {
+            let bytes = Array(text.utf8)
+            let tokens = Tokenizer().tokens(of: text)
+            bytes.withUnsafeBufferPointer { raw in
+                tokens.withUnsafeBufferPointer { list in
+                    let doc = DocumentView(text: raw.baseAddress!, textCount: raw.count, tokens: list.baseAddress!, count: list.count)
+                    extractor.prepare(doc, mined: LeaveOneOutNames(global: [:], maxTokens: 1))
+                }
+            }
+        }
+        var original = FeatureExtractor(gazetteer: .builtIn, bucketBits: 10)
+        prepare(&original, "Juan Guaido met Maria Corina Machado in Caracas .")
+        let copy = original
+        let before = (0..<8).map { copy.wordHash[$0] }
+        prepare(&original, "Angela Merkel flew to Paris on Monday .")
+        #expect((0..<8).map { copy.wordHash[$0] } == before)
+        #expect((0..<8).map { original.wordHash[$0] } != before)
+    }
+}
