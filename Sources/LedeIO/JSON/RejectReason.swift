@@ -24,6 +24,7 @@ public enum RejectReason: String, Sendable, CaseIterable, Codable {
     case tooLong = "too-long"
     /// The last line of a shard was cut off by a corrupt or truncated stream. Set by the reader.
     case truncated = "truncated"
-    /// The line repeats an `id` already seen. Reserved; nothing sets it yet.
+    /// The line repeats the `id` of an earlier accepted line of the same shard; only with
+    /// `lede run --dedupe-ids`. Set by the pipeline, never by the scanner.
     case duplicateID = "duplicate-id"
 }
