@@ -25,26 +25,16 @@ final class TokenFactBuffers {
     init(capacity: Int) {
         let size = max(1, capacity)
         self.capacity = size
-        wordHash = .allocate(capacity: size)
-        wordHash.initialize(repeating: 0, count: size)
-        gazFlags = .allocate(capacity: size)
-        gazFlags.initialize(repeating: 0, count: size)
-        gazLabel = .allocate(capacity: size)
-        gazLabel.initialize(repeating: 0xFF, count: size)
-        gazPart = .allocate(capacity: size)
-        gazPart.initialize(repeating: 0, count: size)
-        minedPart = .allocate(capacity: size)
-        minedPart.initialize(repeating: 0, count: size)
-        wordMask = .allocate(capacity: size)
-        wordMask.initialize(repeating: 0, count: size)
-        prior = .allocate(capacity: size)
-        prior.initialize(repeating: 0, count: size)
-        shapes = .allocate(capacity: size)
-        shapes.initialize(repeating: 0, count: size)
-        gazLimit = .allocate(capacity: size)
-        gazLimit.initialize(repeating: 0, count: size)
-        words = .allocate(capacity: FeatureExtractor.factSlots)
-        words.initialize(repeating: FeatureExtractor.WordFacts(), count: FeatureExtractor.factSlots)
+        wordHash = Self.filled(0, count: size)
+        gazFlags = Self.filled(0, count: size)
+        gazLabel = Self.filled(0xFF, count: size)
+        gazPart = Self.filled(0, count: size)
+        minedPart = Self.filled(0, count: size)
+        wordMask = Self.filled(0, count: size)
+        prior = Self.filled(0, count: size)
+        shapes = Self.filled(0, count: size)
+        gazLimit = Self.filled(0, count: size)
+        words = Self.filled(FeatureExtractor.WordFacts(), count: FeatureExtractor.factSlots)
     }
 
     /// A box for `capacity` tokens whose word cache is `self`'s.
@@ -52,6 +42,13 @@ final class TokenFactBuffers {
         let box = TokenFactBuffers(capacity: capacity)
         box.words.update(from: words, count: FeatureExtractor.factSlots)
         return box
+    }
+
+    /// `count` new elements, each `value`.
+    private static func filled<Element>(_ value: Element, count: Int) -> UnsafeMutablePointer<Element> {
+        let buffer = UnsafeMutablePointer<Element>.allocate(capacity: count)
+        buffer.initialize(repeating: value, count: count)
+        return buffer
     }
 
     deinit {
