@@ -14,8 +14,10 @@ extension Lede {
                 In one process: libzstd decompression alone (the floor) and `zstd -dc` when \
                 installed, then the stages cumulatively on one core (tagging with the rules, and \
                 with the trained model instead), then whole runs with 1 and N jobs with each \
-                tagger, and one with the SQLite store. Figures are MB/s of decoded JSONL, \
-                medians of --repeat rounds.
+                tagger, one with one job and the process pinned to one core (the one-core \
+                rate that N-job scaling is judged against: a one-job run decompresses on a \
+                second core), and one with the SQLite store. Figures are MB/s of decoded \
+                JSONL, medians of --repeat rounds.
                 """)
 
         @Option(name: .long, help: "A directory, file or glob of shards to measure.")

@@ -39,6 +39,9 @@ public struct BenchmarkReport: Sendable {
     /// The whole run with the rules that also rebuilds the SQLite store.
     public static let storeRunStage = "lede run, 1 job, + SQLite"
 
+    /// The one-job run with the rules and the process pinned to one core.
+    public static let oneCoreRunStage = "lede run, 1 job, 1 core"
+
     /// The name of a whole run's row.
     public static func runName(jobs: Int, model: Bool = false) -> String {
         "lede run, \(jobs) job\(jobs == 1 ? "" : "s")" + (model ? ", model" : "")
@@ -54,6 +57,15 @@ public struct BenchmarkReport: Sendable {
         guard jobs > 1, let one = stage(Self.runName(jobs: 1, model: model)),
             let many = stage(Self.runName(jobs: jobs, model: model))
         else { return nil }
+        return many.megabytesPerSecond / one.megabytesPerSecond
+    }
+
+    /// Throughput of `jobs` jobs over the one-core rate (a one-job run pinned to
+    /// one core), for whole runs with the rules.
+    public var coreScaling: Double? {
+        guard jobs > 1, let one = stage(Self.oneCoreRunStage), let many = stage(Self.runName(jobs: jobs)) else {
+            return nil
+        }
         return many.megabytesPerSecond / one.megabytesPerSecond
     }
 
@@ -81,6 +93,9 @@ public struct BenchmarkReport: Sendable {
             var line = "scaling: \(jobs) jobs = \(fixed(scaling, digits: 2))× one job with the rules"
             if let model = self.scaling(model: true) { line += ", \(fixed(model, digits: 2))× with the model" }
             lines.append(line)
+            if let coreScaling {
+                lines.append("scaling: \(jobs) jobs = \(fixed(coreScaling, digits: 2))× one core with the rules (one job pinned to one core)")
+            }
         }
         if let modelShare { lines.append("model: \(fixed(100 * modelShare))% of the rules' MB/s (one job)") }
         lines.append("peak memory: \(peakResidentBytes >> 20) MiB")
@@ -95,6 +110,7 @@ public struct BenchmarkReport: Sendable {
         }
         return "{\"documents\":\(documents),\"bytes\":\(bytes),\"compressed_bytes\":\(compressedBytes),\"jobs\":\(jobs),"
             + "\"repeats\":\(repeats),\"peak_rss_bytes\":\(peakResidentBytes),\"scaling\":\(scaling.map(number) ?? "null"),"
+            + "\"core_scaling\":\(coreScaling.map(number) ?? "null"),"
             + "\"model_scaling\":\(scaling(model: true).map(number) ?? "null"),\"model_share\":\(modelShare.map(number) ?? "null"),"
             + "\"stages\":[\(stageObjects.joined(separator: ","))]}"
     }

@@ -8,8 +8,9 @@ import Logging
 /// Stages are cumulative (decompression, + lines and fields, + tokenize, …) and
 /// run on one core with the rule tagger, interleaved round by round so that a
 /// noisy machine slows every stage alike; tagging is measured with the trained
-/// model too. Whole runs are then timed with 1 and N jobs, with each tagger, and
-/// once with the SQLite store. Every figure is reported against the
+/// model too. Whole runs are then timed with 1 and N jobs, with each tagger,
+/// once with one job and the process pinned to one core (a one-job run keeps
+/// decompression on a second core), and once with the SQLite store. Every figure is reported against the
 /// decompression floor measured in the same run.
 public struct StageBenchmark<Rules: EntityTagger, Model: EntityTagger>: Sendable {
     /// The shards to measure.
@@ -90,15 +91,26 @@ public struct StageBenchmark<Rules: EntityTagger, Model: EntityTagger>: Sendable
                     (BenchmarkReport.runName(jobs: width, model: true), { try await timeRun(jobs: width, makeTagger: makeModel) }))
             }
         }
+        if jobs > 1 {
+            runs.append(
+                (BenchmarkReport.oneCoreRunStage, { try await timeRunOnOneCore(makeTagger: makeRules) }))
+        }
         runs.append((BenchmarkReport.storeRunStage, { try await timeRun(jobs: 1, store: true, makeTagger: makeRules) }))
         var runSeconds: [String: [Double]] = [:]
         for round in 0..<repeats {
             for run in runs {
                 logger.info("bench round \(round + 1)/\(repeats): \(run.name)")
-                runSeconds[run.name, default: []].append(try await run.time())
+                let seconds = try await run.time()
+                if seconds.isFinite { runSeconds[run.name, default: []].append(seconds) }
             }
         }
-        for run in runs { add(run.name, median(runSeconds[run.name] ?? [])) }
+        for run in runs {
+            guard let seconds = runSeconds[run.name] else {
+                logger.warning("bench: could not pin the process to one core; '\(run.name)' is left out")
+                continue
+            }
+            add(run.name, median(seconds))
+        }
         report.peakResidentBytes = SystemInfo.peakResidentBytes
         return report
     }
@@ -160,6 +172,12 @@ public struct StageBenchmark<Rules: EntityTagger, Model: EntityTagger>: Sendable
         let start = SystemInfo.monotonicSeconds()
         _ = try await runner.run(shards: shards)
         return SystemInfo.monotonicSeconds() - start
+    }
+
+    /// Times a one-job run with the whole process pinned to one core, or returns
+    /// NaN when the platform does not allow pinning.
+    private func timeRunOnOneCore<Tagger: EntityTagger>(makeTagger: @escaping @Sendable () -> Tagger) async throws -> Double {
+        try await ProcessorPinning.onOneCore { try await timeRun(jobs: 1, makeTagger: makeTagger) } ?? .nan
     }
 
     private func median(_ values: [Double]) -> Double {

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Benchmark report")
 struct BenchmarkReportTests {
-    private func report(withModel: Bool) -> BenchmarkReport {
+    private func report(withModel: Bool, oneCore: Bool = false) -> BenchmarkReport {
         var report = BenchmarkReport(jobs: 2, repeats: 1)
         report.bytes = 100_000_000
         report.documents = 1000
@@ -20,6 +20,7 @@ struct BenchmarkReportTests {
             add(BenchmarkReport.runName(jobs: 1, model: true), 4)
             add(BenchmarkReport.runName(jobs: 2, model: true), 2.5)
         }
+        if oneCore { add(BenchmarkReport.oneCoreRunStage, 2.5) }
         add(BenchmarkReport.storeRunStage, 5)
         return report
     }
@@ -35,6 +36,17 @@ struct BenchmarkReportTests {
         #expect(text.contains("model: 50.0% of the rules' MB/s (one job)"))
         #expect(text.contains("lede run, 1 job, + SQLite"))
         #expect(report.json().contains("\"model_share\":0.5"))
+        #expect(report.coreScaling == nil)
+        #expect(report.json().contains("\"core_scaling\":null"))
+    }
+
+    @Test("the one-core scaling divides the N-job rate by the pinned one-job rate")
+    func oneCoreScaling() throws {
+        let report = report(withModel: false, oneCore: true)
+        #expect(try #require(report.coreScaling) == 2)
+        #expect(try #require(report.scaling) == 1.6)
+        #expect(report.text().contains("scaling: 2 jobs = 2.00× one core with the rules (one job pinned to one core)"))
+        #expect(report.json().contains("\"core_scaling\":2.0"))
     }
 
     @Test("without the model its figures are absent, not zero")
