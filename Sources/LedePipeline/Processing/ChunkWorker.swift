@@ -168,12 +168,19 @@ public final class ChunkWorker<Tagger: EntityTagger> {
                         entityLimitDocuments += 1
                     }
                     let lexicon = tagger.lexicon
-                    canonicals.removeAll(keepingCapacity: true)
-                    canonicalEnds.removeAll(keepingCapacity: true)
+                    // Built in locals, for the reason ``writeDocument`` gives.
+                    var names = canonicals
+                    var ends = canonicalEnds
+                    canonicals = []
+                    canonicalEnds = []
+                    names.removeAll(keepingCapacity: true)
+                    ends.removeAll(keepingCapacity: true)
                     for mention in mentions {
-                        CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &canonicals)
-                        canonicalEnds.append(canonicals.count)
+                        CanonicalName.append(text: text, mention: mention, lexicon: lexicon, to: &names)
+                        ends.append(names.count)
                     }
+                    canonicals = names
+                    canonicalEnds = ends
                     canonicals.withUnsafeBytes { names in
                         var start = 0
                         for (mention, end) in zip(mentions, canonicalEnds) {
@@ -195,56 +202,65 @@ public final class ChunkWorker<Tagger: EntityTagger> {
 
     /// Appends the annotated document line: ids, metadata, token count and entities
     /// with Unicode-scalar offsets.
+    ///
+    /// Works on the buffers moved out into locals: every append to a class's
+    /// stored array would check exclusivity and uniqueness at run time, tens of
+    /// times per document.
     private func writeDocument(
         text: UnsafeRawBufferPointer, lineNumber: Int, date: UnsafeRawBufferPointer?, source: UnsafeRawBufferPointer?
     ) {
-        documents.append(contentsOf: #"{"id":"#.utf8)
+        var out = documents
+        documents = []
+        defer { documents = out }
+        let names = canonicals
+        let ends = canonicalEnds
+        out.append(contentsOf: #"{"id":"#.utf8)
         let hasID = scanner.withID { id -> Bool in
             guard let id else { return false }
-            JSONOutput.appendString(id, to: &documents)
+            JSONOutput.appendString(id, to: &out)
             return true
         }
         if !hasID {
             var missing = shardNameBytes
             missing.append(UInt8(ascii: ":"))
             missing.append(contentsOf: String(lineNumber).utf8)
-            missing.withUnsafeBytes { JSONOutput.appendString($0, to: &documents) }
+            missing.withUnsafeBytes { JSONOutput.appendString($0, to: &out) }
         }
-        documents.append(contentsOf: #","date":"#.utf8)
-        appendOptionalString(date)
-        documents.append(contentsOf: #","source":"#.utf8)
-        appendOptionalString(source)
-        documents.append(contentsOf: #","tokens":"#.utf8)
-        JSONOutput.appendInteger(tokens.count, to: &documents)
-        documents.append(contentsOf: #","entities":["#.utf8)
+        out.append(contentsOf: #","date":"#.utf8)
+        Self.appendOptionalString(date, to: &out)
+        out.append(contentsOf: #","source":"#.utf8)
+        Self.appendOptionalString(source, to: &out)
+        out.append(contentsOf: #","tokens":"#.utf8)
+        JSONOutput.appendInteger(tokens.count, to: &out)
+        out.append(contentsOf: #","entities":["#.utf8)
         var counter = ScalarOffsetCounter()
-        for (number, mention) in mentions.enumerated() {
-            if number > 0 { documents.append(UInt8(ascii: ",")) }
-            let start = counter.scalarOffset(forByteOffset: Int(mention.start), in: text)
-            let end = counter.scalarOffset(forByteOffset: Int(mention.end), in: text)
-            documents.append(contentsOf: #"{"start":"#.utf8)
-            JSONOutput.appendInteger(start, to: &documents)
-            documents.append(contentsOf: #","end":"#.utf8)
-            JSONOutput.appendInteger(end, to: &documents)
-            documents.append(contentsOf: #","label":""#.utf8)
-            documents.append(contentsOf: mention.label.name.utf8)
-            documents.append(contentsOf: #"","text":"#.utf8)
-            JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: text[Int(mention.start)..<Int(mention.end)]), to: &documents)
-            documents.append(contentsOf: #","canonical":"#.utf8)
-            let nameStart = number == 0 ? 0 : canonicalEnds[number - 1]
-            canonicals.withUnsafeBytes { names in
-                JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: names[nameStart..<canonicalEnds[number]]), to: &documents)
+        names.withUnsafeBytes { names in
+            for (number, mention) in mentions.enumerated() {
+                if number > 0 { out.append(UInt8(ascii: ",")) }
+                let start = counter.scalarOffset(forByteOffset: Int(mention.start), in: text)
+                let end = counter.scalarOffset(forByteOffset: Int(mention.end), in: text)
+                out.append(contentsOf: #"{"start":"#.utf8)
+                JSONOutput.appendInteger(start, to: &out)
+                out.append(contentsOf: #","end":"#.utf8)
+                JSONOutput.appendInteger(end, to: &out)
+                out.append(contentsOf: #","label":""#.utf8)
+                out.append(contentsOf: mention.label.name.utf8)
+                out.append(contentsOf: #"","text":"#.utf8)
+                JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: text[Int(mention.start)..<Int(mention.end)]), to: &out)
+                out.append(contentsOf: #","canonical":"#.utf8)
+                let nameStart = number == 0 ? 0 : ends[number - 1]
+                JSONOutput.appendString(UnsafeRawBufferPointer(rebasing: names[nameStart..<ends[number]]), to: &out)
+                out.append(UInt8(ascii: "}"))
             }
-            documents.append(UInt8(ascii: "}"))
         }
-        documents.append(contentsOf: "]}\n".utf8)
+        out.append(contentsOf: "]}\n".utf8)
     }
 
-    private func appendOptionalString(_ bytes: UnsafeRawBufferPointer?) {
+    private static func appendOptionalString(_ bytes: UnsafeRawBufferPointer?, to out: inout [UInt8]) {
         if let bytes {
-            JSONOutput.appendString(bytes, to: &documents)
+            JSONOutput.appendString(bytes, to: &out)
         } else {
-            documents.append(contentsOf: "null".utf8)
+            out.append(contentsOf: "null".utf8)
         }
     }
 }
