@@ -11,7 +11,7 @@ APT_PACKAGES := libzstd-dev zstd pkg-config libsqlite3-dev
 CORPORA ?= ../shared/corpora
 MODEL := Models/ner-perceptron.bin
 
-.PHONY: all deps build release demo test test-asan test-tsan clean model bench
+.PHONY: all deps build release demo test test-asan test-tsan clean model bench install
 
 all: release
 
@@ -57,6 +57,14 @@ test-asan: deps
 test-tsan: deps
 	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
 	$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+# Installs lede and its model outside the checkout: PREFIX/bin/lede and
+# PREFIX/share/lede/ner-perceptron.bin, where lede looks for its default model
+# (make install PREFIX=$$HOME/.local for a user install).
+PREFIX ?= /usr/local
+install: release
+	install -D -m 755 $(LEDE) $(DESTDIR)$(PREFIX)/bin/lede
+	install -D -m 644 $(MODEL) $(DESTDIR)$(PREFIX)/share/lede/ner-perceptron.bin
 
 # Rebuilds the committed tagger weights bit for bit: news weights from the CoNLL-2003 train
 # split, social-register weights from WNUT-17 train, the case prior from the raw news shards

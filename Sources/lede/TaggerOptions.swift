@@ -30,7 +30,7 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
     /// The tagger asked for, else the model.
     var kind: Kind { tagger ?? .model }
 
-    @Option(name: .long, help: "The model file for --tagger model (default: \(TaggerOptions.defaultModel)).")
+    @Option(name: .long, help: "The model file for --tagger model (default: $LEDE_MODEL, else \(TaggerOptions.defaultModel) here, beside lede's install, or in its checkout).")
     var model: String?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -38,24 +38,44 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
         valueName: "file"))
     var gazetteer: [String] = []
 
-    /// The model path: `--model`, else the committed model found from the working
-    /// directory or from the executable's checkout (`.build/release/lede`).
+    /// The model path: `--model`, else `$LEDE_MODEL`, else the first model found
+    /// by ``defaultModelCandidates(executable:)``.
     var modelPath: String { Self.modelPath(given: model) }
 
-    /// `given`, or the default model: beside the working directory or up to four
-    /// levels above the executable (a checkout's `.build/release/lede`).
-    static func modelPath(given model: String?) -> String {
+    /// The environment variable that names the model file when `--model` is not given.
+    static let modelEnvironmentVariable = "LEDE_MODEL"
+
+    /// `given`, else `$LEDE_MODEL`, else the first default candidate that exists
+    /// (or, when none does, the first candidate, so that the error names a path).
+    static func modelPath(given model: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> String
+    {
         if let model { return model }
-        if FileManager.default.fileExists(atPath: Self.defaultModel) { return Self.defaultModel }
+        if let fromEnvironment = environment[modelEnvironmentVariable], !fromEnvironment.isEmpty { return fromEnvironment }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
+        let candidates = defaultModelCandidates(executable: executable)
+        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? defaultModel
+    }
+
+    /// Where a model is looked for, in order: `Models/ner-perceptron.bin` under the
+    /// working directory; `share/lede/ner-perceptron.bin` beside the executable's
+    /// `bin` (where `make install` puts it); and the checkout the executable was
+    /// built in (`.build/release/lede` is three levels below it).
+    static func defaultModelCandidates(executable: URL) -> [String] {
+        var candidates = [defaultModel]
+        let binDirectory = executable.deletingLastPathComponent()
+        candidates.append(
+            binDirectory.deletingLastPathComponent().appendingPathComponent("share/lede/\(installedModelName)").path)
+        var directory = binDirectory
         for _ in 0..<4 {
-            let candidate = directory.appendingPathComponent(Self.defaultModel).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            candidates.append(directory.appendingPathComponent(defaultModel).path)
             directory = directory.deletingLastPathComponent()
         }
-        return Self.defaultModel
+        return candidates
     }
+
+    /// The model's file name under `share/lede`.
+    static let installedModelName = "ner-perceptron.bin"
 
     func load() throws -> Choice {
         let userNames = try loadUserGazetteer()
@@ -69,7 +89,10 @@ struct TaggerOptions: ParsableArguments, CustomStringConvertible {
             do {
                 model = PerceptronTagger(model: try PerceptronModel(contentsOf: modelPath))
             } catch {
-                throw ValidationError("\(error)")
+                throw ValidationError(
+                    "\(error)\n(the model is looked for with --model PATH, then $\(Self.modelEnvironmentVariable), then "
+                        + "\(Self.defaultModel) here, share/lede/\(Self.installedModelName) beside lede's bin directory "
+                        + "(make install), and the checkout lede was built in)")
             }
             guard let userNames else { return .model(model) }
             return .modelWithUserNames(UserGazetteerTagger(base: model, userGazetteer: userNames))

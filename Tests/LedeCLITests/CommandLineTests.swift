@@ -29,12 +29,18 @@ struct LedeProcess {
         return try run(executable: executable, arguments, in: directory)
     }
 
-    /// Runs another executable (a shell that starts `lede`, say).
-    static func run(executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> LedeProcess {
+    /// Runs another executable (a shell that starts `lede`, or a copy of `lede`), with
+    /// `environment` added to this process's.
+    static func run(
+        executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> LedeProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
