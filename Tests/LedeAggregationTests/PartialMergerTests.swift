@@ -52,6 +52,29 @@ import Testing
         #expect(try paths.allSatisfy { try PartialStore.read($0).stats.shards == 1 })
     }
 
+    @Test("merging partials from disk into a partial writes the files that merging them in memory writes")
+    func mergeIntoPartialEqualsTheInMemoryMerge() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let paths = try writePartials(7, in: scratch, seed: 11)
+        let inMemory = try paths.map(PartialStore.read).reduce(nil as Partial?) { $0?.merging($1) ?? $1 }!
+        try PartialStore.write(inMemory, to: scratch.join("out/memory"), durable: false)
+        try PartialMerger.merge(partials: paths, intoPartial: scratch.join("out/one-pass"))
+        try PartialMerger.merge(partials: paths, intoPartial: scratch.join("out/rounds"), fanIn: 3)
+        let names = try FileSystem.contentsOfDirectory(scratch.join("out/memory")).sorted()
+        #expect(names.contains("cooccurrences.bin"))
+        for name in names {
+            let expected = try readBytes(scratch.join("out/memory/\(name)"))
+            #expect(try readBytes(scratch.join("out/one-pass/\(name)")) == expected, "\(name)")
+            #expect(try readBytes(scratch.join("out/rounds/\(name)")) == expected, "\(name)")
+        }
+        // The rounds' workspace is gone: only the three outputs remain beside each other.
+        #expect(try FileSystem.contentsOfDirectory(scratch.join("out")).sorted() == ["memory", "one-pass", "rounds"])
+        #expect(throws: AggregationError.self) {
+            try PartialMerger.merge(partials: [paths[0], paths[0]], intoPartial: scratch.join("out/twice"))
+        }
+    }
+
     @Test func balancedGroups() {
         let inputs = (0..<10).map(String.init)
         #expect(PartialMerger.balancedGroups(inputs, fanIn: 3).map(\.count) == [3, 3, 2, 2])

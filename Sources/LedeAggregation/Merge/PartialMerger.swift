@@ -203,24 +203,26 @@ public enum PartialMerger {
 
     private static let nextPurpose = "next"
 
-    /// Merges partial directories into one partial directory (one intermediate round's group).
+    /// Merges partial directories into one partial directory (one intermediate
+    /// round's group, or a shard's segments).
     ///
-    /// Not flushed to stable storage: the workspace does not survive a crash anyway.
-    static func mergeIntoPartial(_ inputs: [String], _ output: String) throws {
+    /// An intermediate round is not flushed to stable storage (`durable` false):
+    /// the workspace does not survive a crash anyway.
+    static func mergeIntoPartial(_ inputs: [String], _ output: String, durable: Bool = false) throws {
         let plan = try _MergePlan(directories: inputs)
-        try _PartialDirectory.write(to: output, durable: false) { temporary in
-            try _PartialFileIO.writeNames(plan.names, directory: temporary, durable: false)
-            var entities = try _BinaryCellSink<_EntityCell>(directory: temporary, durable: false)
+        try _PartialDirectory.write(to: output, durable: durable) { temporary in
+            try _PartialFileIO.writeNames(plan.names, directory: temporary, durable: durable)
+            var entities = try _BinaryCellSink<_EntityCell>(directory: temporary, durable: durable)
             _ = try plan.merge(into: &entities)
             try entities.commit()
-            var pairs = try _BinaryCellSink<_PairCell>(directory: temporary, durable: false)
+            var pairs = try _BinaryCellSink<_PairCell>(directory: temporary, durable: durable)
             _ = try plan.merge(into: &pairs)
             try pairs.commit()
-            var timeline = try _BinaryCellSink<_TimelineCell>(directory: temporary, durable: false)
+            var timeline = try _BinaryCellSink<_TimelineCell>(directory: temporary, durable: durable)
             _ = try plan.merge(into: &timeline)
             try timeline.commit()
-            try _PartialFileIO.writeTags(try plan.mergeTags(), directory: temporary, durable: false)
-            try _PartialFileIO.writeStats(try plan.mergeStats(), directory: temporary, durable: false)
+            try _PartialFileIO.writeTags(try plan.mergeTags(), directory: temporary, durable: durable)
+            try _PartialFileIO.writeStats(try plan.mergeStats(), directory: temporary, durable: durable)
         }
     }
 
