@@ -274,11 +274,38 @@ final class FinishingShard: @unchecked Sendable {
     }
 }
 
+/// A segment whose partial a child task writes, for its shard's checkpoint.
+///
+/// `@unchecked Sendable` is sound because the task only reads the counts and
+/// the path, and the coordinator touches the output again only after the
+/// task has returned the box.
+final class CheckpointingSegment: @unchecked Sendable {
+    let shard: Int
+    let output: ShardOutput
+    let end: ShardOutput.SegmentEnd
+    let counts: [AggregateBuilder]
+    let path: String
+
+    init(shard: Int, output: ShardOutput, end: ShardOutput.SegmentEnd, counts: [AggregateBuilder]) {
+        self.shard = shard
+        self.output = output
+        self.end = end
+        self.counts = counts
+        path = output.segmentPath(of: end)
+    }
+
+    /// Writes the segment's partial.
+    func write() throws {
+        try ShardOutput.writeSegment(end, counts: counts, to: path)
+    }
+}
+
 /// What a child task hands back to the coordinator.
 enum TaskOutcome<Tagger: EntityTagger>: Sendable {
     case read(shard: Int, chunk: ShardChunk?, duplicateLines: [Int], firstLine: Int, error: ShardReadError?, box: ReaderBox)
     case processed(shard: Int, result: ChunkResult, worker: WorkerBox<Tagger>)
     case finished(record: ShardRecord, box: FinishingShard)
+    case checkpointed(box: CheckpointingSegment)
 }
 
 /// Everything the coordinator owns; only ever touched from the coordinating task.
@@ -318,6 +345,14 @@ struct CoordinatorState<Tagger: EntityTagger> {
     private var finishing: Set<Int> = []
     /// Complete shards whose finishing task has yet to start.
     private var readyToFinish: [FinishingShard] = []
+    /// Each shard's checkpoints whose segment partials are still to write, in
+    /// order; the first one's task is running. A shard checkpoints in order,
+    /// and finishes only once none is left.
+    private var checkpointQueues: [Int: [CheckpointingSegment]] = [:]
+    /// Segment partials whose writing task has yet to start.
+    private var readyToCheckpoint: [CheckpointingSegment] = []
+    /// Complete shards waiting for their last checkpoint before they finish.
+    private var finishAfterCheckpoint: [Int: FinishingShard] = [:]
     /// The key under which workers count each segment's chunks.
     private var keys: [SegmentID: Int] = [:]
     private var nextKey = 0
@@ -359,6 +394,13 @@ struct CoordinatorState<Tagger: EntityTagger> {
             group.addTask { .finished(record: try box.finish(emptyFrame: emptyFrame), box: box) }
         }
         readyToFinish.removeAll()
+        for box in readyToCheckpoint {
+            group.addTask {
+                try box.write()
+                return .checkpointed(box: box)
+            }
+        }
+        readyToCheckpoint.removeAll()
         while !waitingChunks.isEmpty, let worker = idleWorkers.popLast() {
             let (shard, chunk, duplicateLines, firstLine) = waitingChunks.removeFirst()
             guard case .lines(let bytes) = chunk.content else { preconditionFailure("only lines are processed") }
@@ -471,6 +513,15 @@ struct CoordinatorState<Tagger: EntityTagger> {
             try drainIdleWorkers()
         case .finished(let record, let box):
             finished(record, box.output)
+        case .checkpointed(let box):
+            try recordCheckpoint(box.end, of: box.output)
+            checkpointQueues[box.shard]?.removeFirst()
+            if let next = checkpointQueues[box.shard]?.first {
+                readyToCheckpoint.append(next)
+            } else {
+                checkpointQueues[box.shard] = nil
+                if let finishing = finishAfterCheckpoint.removeValue(forKey: box.shard) { readyToFinish.append(finishing) }
+            }
         }
         reportProgress()
     }
@@ -528,13 +579,16 @@ struct CoordinatorState<Tagger: EntityTagger> {
             switch drain.purpose {
             case .checkpoint(let end):
                 guard let output = outputs[drain.shard] else { break }
-                let partials = drain.counts.map { $0.makePartial() }
                 if output.isComplete {
-                    output.keepInMemory(end, partials: partials)
+                    output.keepInMemory(end, counts: drain.counts)
+                } else if configuration.jobs == 1 {
+                    try ShardOutput.writeSegment(end, counts: drain.counts, to: output.segmentPath(of: end))
+                    try recordCheckpoint(end, of: output)
                 } else {
-                    try output.checkpoint(end, partials: partials)
-                    summary.checkpointsWritten += 1
-                    logger.debug("checkpoint: \(work[drain.shard].shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
+                    // Sorting a segment's counts takes a while; the workers go on meanwhile.
+                    let box = CheckpointingSegment(shard: drain.shard, output: output, end: end, counts: drain.counts)
+                    checkpointQueues[drain.shard, default: []].append(box)
+                    if checkpointQueues[drain.shard]?.count == 1 { readyToCheckpoint.append(box) }
                 }
             case .finish:
                 try finish(drain.shard, counts: drain.counts)
@@ -555,9 +609,18 @@ struct CoordinatorState<Tagger: EntityTagger> {
         let box = FinishingShard(output: output, counts: counts, fingerprint: fingerprints.removeValue(forKey: shard))
         if configuration.jobs == 1 {
             finished(try box.finish(emptyFrame: emptyFrame), output)
+        } else if checkpointQueues[shard] != nil {
+            finishAfterCheckpoint[shard] = box
         } else {
             readyToFinish.append(box)
         }
+    }
+
+    /// Makes a segment's outputs durable and writes its checkpoint, once its partial is written.
+    private mutating func recordCheckpoint(_ end: ShardOutput.SegmentEnd, of output: ShardOutput) throws {
+        try output.recordCheckpoint(end)
+        summary.checkpointsWritten += 1
+        logger.debug("checkpoint: \(output.shard.relativePath) after \(end.checkpoint.chunks) chunk(s)")
     }
 
     /// Counts a shard whose partial and record are written.
@@ -592,5 +655,6 @@ struct CoordinatorState<Tagger: EntityTagger> {
     func discardAll() {
         for output in outputs.values { output.discard() }
         for box in readyToFinish { box.output.discard() }
+        for box in finishAfterCheckpoint.values { box.output.discard() }
     }
 }

@@ -13,8 +13,9 @@ import LedeIO
 /// ``PipelineConfiguration/checkpointChunks`` chunks. When a segment's last chunk
 /// is written, the writer notes its counts and file lengths (``SegmentEnd``);
 /// once the workers have handed over their counts of the segment, the runner
-/// calls ``checkpoint(_:partials:)``, which makes the files durable, writes the
-/// segment's partial and then the ``ShardCheckpoint``.
+/// writes the segment's partial (``writeSegment(_:counts:to:)``, in a task of
+/// its own when it has more than one job), then ``recordCheckpoint(_:)`` makes
+/// the files durable and writes the ``ShardCheckpoint``.
 final class ShardOutput {
     /// A chunk outcome waiting for its turn.
     enum Pending {
@@ -58,7 +59,7 @@ final class ShardOutput {
     private var segments: Int
     /// Counts of the current segment made by the writer itself.
     private var accumulator = PartialAccumulator()
-    /// Counts of segments ended but not checkpointed (``keepInMemory(_:partials:)``).
+    /// Counts of segments ended but not checkpointed (``keepInMemory(_:counts:)``).
     private var lastSegments = PartialAccumulator()
     private var wroteDocuments: Bool
     private var segmentEnds: [SegmentEnd] = []
@@ -160,16 +161,39 @@ final class ShardOutput {
         accumulator = PartialAccumulator()
     }
 
-    /// Makes a segment's outputs durable and records the checkpoint after it.
+    /// Writes a segment's partial, then makes its outputs durable and records
+    /// the checkpoint after it.
     ///
     /// - Parameters:
     ///   - end: The segment, as ``takeSegmentEnds()`` gave it.
-    ///   - partials: The workers' counts of the segment's chunks.
-    func checkpoint(_ end: SegmentEnd, partials: [Partial]) throws {
-        var counts = PartialAccumulator()
-        counts.add(end.ownCounts)
-        for partial in partials { counts.add(partial) }
-        try PartialStore.write(counts.result(), to: state.segmentPath(forRelativePath: shard.relativePath, number: end.number))
+    ///   - counts: The workers' counts of the segment's chunks.
+    func checkpoint(_ end: SegmentEnd, counts: [AggregateBuilder]) throws {
+        try Self.writeSegment(end, counts: counts, to: segmentPath(of: end))
+        try recordCheckpoint(end)
+    }
+
+    /// Where the partial of segment `end` goes.
+    func segmentPath(of end: SegmentEnd) -> String {
+        state.segmentPath(forRelativePath: shard.relativePath, number: end.number)
+    }
+
+    /// Sorts a segment's counts into its partial and writes it to `path`.
+    ///
+    /// The costly half of a checkpoint, and it touches no state of a writer, so
+    /// that the runner can run it in a task of its own while chunks go on.
+    static func writeSegment(_ end: SegmentEnd, counts: [AggregateBuilder], to path: String) throws {
+        var total = PartialAccumulator()
+        total.add(end.ownCounts)
+        for builder in counts { total.add(builder.makePartial()) }
+        try PartialStore.write(total.result(), to: path)
+    }
+
+    /// Makes the outputs durable and records the checkpoint of a segment whose
+    /// partial is written: the other half of a checkpoint.
+    ///
+    /// The files may have grown since the segment ended; the checkpoint records
+    /// their lengths at its end, and a resumed run cuts them back there.
+    func recordCheckpoint(_ end: SegmentEnd) throws {
         try documents.sync()
         try rejectedLines?.sync()
         try rejectReasons?.sync()
@@ -181,9 +205,9 @@ final class ShardOutput {
     /// Keeps a segment's counts for ``finish(counts:emptyFrame:fingerprint:)``
     /// instead of checkpointing it: the shard is complete, so a checkpoint would
     /// only cost a flush and be removed again a moment later.
-    func keepInMemory(_ end: SegmentEnd, partials: [Partial]) {
+    func keepInMemory(_ end: SegmentEnd, counts: [AggregateBuilder]) {
         lastSegments.add(end.ownCounts)
-        for partial in partials { lastSegments.add(partial) }
+        for builder in counts { lastSegments.add(builder.makePartial()) }
     }
 
     /// Removes segment partials from `number` on, and unfinished writes of any,
