@@ -174,12 +174,10 @@ import Testing
         let good = try PartialMerger.merge(partials: paths, into: scratch.join("out"), durable: false)
         let goodFiles = try files(scratch.join("out"))
         let timeline = Path.join(paths[1], "timeline.bin")
-        var bytes = try readBytes(timeline)
-        // Swap the first two 24-byte records after the 16-byte header.
-        let first = Array(bytes[16..<40])
-        bytes[16..<40] = bytes[40..<64]
-        bytes[40..<64] = first[...]
-        try AtomicFile.write(bytes, to: timeline)
+        // Two records of one key: day 2019-05-12, name 0 (a key difference of 0).
+        let record = varint(20_190_512 << 32) + varint(1) + varint(1)
+        let repeated = partialFileBytes(tag: "TIME", payload: record + varint(0) + varint(1) + varint(1), records: 2)
+        try AtomicFile.write(repeated, to: timeline)
         do {
             _ = try PartialMerger.merge(partials: [paths[1]], into: scratch.join("out"), durable: false)
             Issue.record("merge of an unsorted partial succeeded")

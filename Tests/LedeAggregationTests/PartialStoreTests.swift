@@ -20,8 +20,8 @@ import Testing
                 == [
                     "FORMAT", "cooccurrences.bin", "entities.bin", "names.bin", "stats.bin", "tags.bin", "timeline.bin",
                 ])
-        #expect(try readText(scratch.join("a/b/partial/FORMAT")) == "lede-partial 2\n")
-        #expect(PartialStore.formatVersion == 2)
+        #expect(try readText(scratch.join("a/b/partial/FORMAT")) == "lede-partial 3\n")
+        #expect(PartialStore.formatVersion == 3)
     }
 
     @Test func keepsTabsNewlinesAndBackslashesInNames() throws {
@@ -138,15 +138,9 @@ import Testing
             #expect(try damaged(file) { $0[0] ^= 0xFF } != nil, "\(file) bad magic")
             #expect(try damaged(file) { $0 += [0, 0, 0, 0, 0, 0, 0, 0] } != nil, "\(file) extra bytes")
         }
-        // Records out of order or out of range.
-        let swapped = try damaged("cooccurrences.bin") { bytes in
-            let first = Array(bytes[16..<32])
-            bytes[16..<32] = bytes[32..<48]
-            bytes[32..<48] = first[...]
-        }
-        #expect(swapped?.message.contains("not sorted") == true)
+        // A name rank out of range (the first entity record's key difference is its name).
         let outOfRange = try damaged("entities.bin") { bytes in
-            for index in 16..<20 { bytes[index] = 0xFF }
+            bytes.replaceSubrange(16..<17, with: varint(1 << 31))
         }
         #expect(outOfRange?.message.contains("out of range") == true)
         let badLabel = try damaged("names.bin") { $0[16] = 9 }
@@ -155,5 +149,70 @@ import Testing
         // Another format version is refused with its FORMAT file.
         try AtomicFile.write(Array("lede-partial 1\n".utf8), to: scratch.join("good/FORMAT"))
         #expect(throws: AggregationError.self) { try PartialStore.read(scratch.join("good")) }
+    }
+
+    @Test func rejectsMalformedVarintRecords() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        var builder = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 6))
+        builder.add(randomDocuments(count: 100, seed: 4))
+        try PartialStore.write(builder.makePartial(), to: scratch.join("good"))
+        let names = try _PartialFileIO.readNames(directory: scratch.join("good")).count
+        #expect(names > 3)
+        /// Reads the good partial with `file` replaced by `records`; returns the error's message, or nil.
+        func read(_ file: _PartialFile, _ records: [[UInt8]], count: Int? = nil) throws -> String? {
+            let directory = scratch.join("bad")
+            try? FileSystem.removeTree(directory)
+            try FileSystem.createDirectory(directory)
+            for name in try FileSystem.contentsOfDirectory(scratch.join("good")) {
+                try AtomicFile.write(try readBytes(scratch.join("good/\(name)")), to: Path.join(directory, name))
+            }
+            let tag = String(decoding: withUnsafeBytes(of: file.tag.littleEndian) { Array($0) }, as: UTF8.self)
+            let bytes = partialFileBytes(tag: tag, payload: records.flatMap { $0 }, records: count ?? records.count)
+            try AtomicFile.write(bytes, to: file.path(in: directory))
+            do {
+                _ = try PartialStore.read(directory)
+                return nil
+            } catch let error as AggregationError {
+                #expect(error.path == file.path(in: directory), "\(error)")
+                return error.message
+            }
+        }
+        let pair: UInt64 = 1 << 32 | 2
+        let next: UInt64 = 1  // (1, 3)
+        // Well-formed records read back.
+        #expect(try read(.cooccurrences, [varint(pair) + varint(300), varint(next) + varint(1)]) == nil)
+        let pairs = try PartialStore.read(scratch.join("bad")).compactTables.pairs
+        #expect(pairs == [_PairCell(key: pair, documents: 300), _PairCell(key: pair + 1, documents: 1)])
+
+        // A varint cut short by the end of the records.
+        #expect(try read(.cooccurrences, [varint(pair) + [0x83]])?.contains("runs past the end") == true)
+        #expect(try read(.cooccurrences, [varint(pair) + varint(1), [0xFF, 0xFF]])?.contains("runs past the end") == true)
+        // Longer than 64 bits, or not in the shortest form.
+        let overlong = [UInt8](repeating: 0xFF, count: 10) + [0x01]
+        #expect(try read(.cooccurrences, [varint(pair) + overlong])?.contains("malformed number") == true)
+        let tooBig = [UInt8](repeating: 0xFF, count: 9) + [0x02]
+        #expect(try read(.cooccurrences, [varint(pair) + tooBig])?.contains("malformed number") == true)
+        #expect(try read(.cooccurrences, [varint(pair) + [0x81, 0x00]])?.contains("malformed number") == true)
+        #expect(try read(.cooccurrences, [[0x82, 0x80, 0x80, 0x80, 0x90, 0x00] + varint(1)])?.contains("malformed") == true)
+        // A key difference of 0 (a repeated key) or one that wraps around (a key going backwards).
+        let repeated = try read(.cooccurrences, [varint(pair) + varint(1), varint(0) + varint(1)])
+        #expect(repeated?.contains("not sorted") == true && repeated?.contains("record 2") == true)
+        let backwards = try read(.cooccurrences, [varint(pair) + varint(1), varint(UInt64.max) + varint(1)])
+        #expect(backwards?.contains("not sorted") == true)
+        // A count above Int64.max, a pair past the name table, an entity name above 32 bits, a day above 32 bits.
+        #expect(try read(.cooccurrences, [varint(pair) + varint(1 << 63)])?.contains("negative count") == true)
+        #expect(try read(.cooccurrences, [varint(1 << 32 | UInt64(names))] + [varint(1)])?.contains("out of range") == true)
+        let entity = varint(20_190_512) + varint(20_190_513) + varint(2) + varint(1)
+        #expect(try read(.entities, [varint(0) + entity]) == nil)
+        #expect(try read(.entities, [varint(1 << 32) + entity])?.contains("out of range") == true)
+        #expect(try read(.entities, [varint(0) + varint(1 << 32) + varint(0) + varint(2) + varint(1)])?.contains("malformed") == true)
+        let day: UInt64 = 20_190_512 << 32
+        #expect(try read(.timeline, [varint(day) + varint(2) + varint(1), varint(1) + varint(1) + varint(1)]) == nil)
+        #expect(try read(.timeline, [varint(day | 1) + varint(2) + varint(1), varint(0) + varint(1) + varint(1)])?.contains("not sorted") == true)
+        // A trailer that counts more or fewer records than there are.
+        #expect(try read(.cooccurrences, [varint(pair) + varint(1)], count: 2)?.contains("record count differs") == true)
+        #expect(try read(.cooccurrences, [varint(pair) + varint(1), varint(1) + varint(1)], count: 1)?.contains("record count differs") == true)
+        #expect(try read(.cooccurrences, [], count: 0) == nil)
     }
 }

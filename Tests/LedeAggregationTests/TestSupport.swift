@@ -92,6 +92,25 @@ func readBytes(_ path: String) throws -> [UInt8] {
     return bytes
 }
 
+/// `value` as an unsigned LEB128 varint in its shortest form.
+func varint(_ value: UInt64) -> [UInt8] {
+    var bytes: [UInt8] = []
+    var rest = value
+    while rest >= 0x80 {
+        bytes.append(UInt8(rest & 0x7F) | 0x80)
+        rest >>= 7
+    }
+    return bytes + [UInt8(rest)]
+}
+
+/// A partial file of table `tag` (4 ASCII letters) holding `payload`, whose trailer says `records`.
+func partialFileBytes(tag: String, payload: [UInt8], records: Int) -> [UInt8] {
+    func littleEndian<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+        withUnsafeBytes(of: value.littleEndian) { Array($0) }
+    }
+    return Array("LDP3".utf8) + Array(tag.utf8) + littleEndian(UInt64(0)) + payload + littleEndian(UInt64(records))
+}
+
 /// Names chosen to exercise ordering (prefixes, case, non-ASCII) and escaping.
 let trickyNames = [
     "Ab", "Abc", "ab", "A", "Zürich", "Zurich", "日本", "Ångström", "O'Brien", "Smith, John",

@@ -5,15 +5,17 @@ import LedeIO
 struct _BinaryCellSink<Cell: _BinaryCell>: _CellSink, ~Copyable {
     private var out: _OutputBuffer
     private var records = 0
+    private var previousKey: UInt64 = 0
 
     /// Starts `Cell`'s file in `directory`.
     init(directory: String, durable: Bool) throws(SystemError) {
-        out = try _OutputBuffer.partialFile(Cell.file, directory: directory, recordSize: Cell.recordSize, durable: durable)
+        out = try _OutputBuffer.partialFile(Cell.file, directory: directory, durable: durable)
     }
 
     @inline(__always)
     mutating func consume(_ cell: Cell) throws {
-        try cell.store(into: &out)
+        try cell.store(into: &out, after: previousKey)
+        previousKey = cell.key
         records += 1
     }
 

@@ -1,41 +1,53 @@
 import LedeIO
 
-/// A compact cell as a fixed-size little-endian record of a partial file.
+/// A compact cell as a varint-coded record of a partial file.
+///
+/// A record is the difference between its key and the previous record's key
+/// (the key itself for the first record), then the cell's other fields, each
+/// an unsigned LEB128 varint (see ``_OutputBuffer/appendVarint(_:)``). Keys
+/// strictly increase, so the difference is never 0 after the first record, and
+/// neighbouring keys of a sorted table are close: most records take a few bytes.
 protocol _BinaryCell: _CompactCell {
     /// The file that holds this table.
     static var file: _PartialFile { get }
-    /// Bytes per record.
-    static var recordSize: Int { get }
-    /// Reads a record; its first 8 bytes are ``key``, except for entities.
-    init(loading raw: UnsafeRawPointer)
-    /// Writes the record.
-    func store(into buffer: inout _OutputBuffer) throws
+    /// The most bytes a record takes: 10 per varint.
+    static var maxRecordSize: Int { get }
+    /// Decodes the fields after the key of a record whose key is `key`.
+    ///
+    /// A key that does not fit the cell makes a cell whose ``key`` differs from it.
+    init(key: UInt64, decoding fields: inout _VarintDecoder)
+    /// Writes the fields after the key.
+    func storeFields(into buffer: inout _OutputBuffer) throws(SystemError)
     /// What is wrong with the record for a name table of `names` keys, or `nil`.
     func problem(names: Int) -> String?
 }
 
+extension _BinaryCell {
+    /// Writes the record that follows a record of key `previousKey` (0 before the first).
+    @inline(__always)
+    func store(into buffer: inout _OutputBuffer, after previousKey: UInt64) throws(SystemError) {
+        try buffer.appendVarint(key &- previousKey)
+        try storeFields(into: &buffer)
+    }
+}
+
 extension _EntityCell: _BinaryCell {
     static var file: _PartialFile { .entities }
-    static var recordSize: Int { 32 }
+    static var maxRecordSize: Int { 50 }
 
     @inline(__always)
-    init(loading raw: UnsafeRawPointer) {
+    init(key: UInt64, decoding fields: inout _VarintDecoder) {
         self.init(
-            name: UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)),
-            firstDay: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4, as: UInt32.self)),
-            lastDay: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt32.self)),
-            mentions: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: Int64.self))),
-            documents: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 24, as: Int64.self))))
+            name: UInt32(truncatingIfNeeded: key), firstDay: fields.next32(), lastDay: fields.next32(),
+            mentions: fields.nextCount(), documents: fields.nextCount())
     }
 
     @inline(__always)
-    func store(into buffer: inout _OutputBuffer) throws {
-        try buffer.appendLittleEndian(name)
-        try buffer.appendLittleEndian(firstDay)
-        try buffer.appendLittleEndian(lastDay)
-        try buffer.appendLittleEndian(UInt32(0))
-        try buffer.appendLittleEndian(Int64(mentions))
-        try buffer.appendLittleEndian(Int64(documents))
+    func storeFields(into buffer: inout _OutputBuffer) throws(SystemError) {
+        try buffer.appendVarint(UInt64(firstDay))
+        try buffer.appendVarint(UInt64(lastDay))
+        try buffer.appendVarint(UInt64(truncatingIfNeeded: mentions))
+        try buffer.appendVarint(UInt64(truncatingIfNeeded: documents))
     }
 
     func problem(names: Int) -> String? {
@@ -50,19 +62,16 @@ extension _EntityCell: _BinaryCell {
 
 extension _PairCell: _BinaryCell {
     static var file: _PartialFile { .cooccurrences }
-    static var recordSize: Int { 16 }
+    static var maxRecordSize: Int { 20 }
 
     @inline(__always)
-    init(loading raw: UnsafeRawPointer) {
-        self.init(
-            key: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
-            documents: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self))))
+    init(key: UInt64, decoding fields: inout _VarintDecoder) {
+        self.init(key: key, documents: fields.nextCount())
     }
 
     @inline(__always)
-    func store(into buffer: inout _OutputBuffer) throws {
-        try buffer.appendLittleEndian(key)
-        try buffer.appendLittleEndian(Int64(documents))
+    func storeFields(into buffer: inout _OutputBuffer) throws(SystemError) {
+        try buffer.appendVarint(UInt64(truncatingIfNeeded: documents))
     }
 
     @inline(__always)
@@ -77,21 +86,17 @@ extension _PairCell: _BinaryCell {
 
 extension _TimelineCell: _BinaryCell {
     static var file: _PartialFile { .timeline }
-    static var recordSize: Int { 24 }
+    static var maxRecordSize: Int { 30 }
 
     @inline(__always)
-    init(loading raw: UnsafeRawPointer) {
-        self.init(
-            key: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)),
-            mentions: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: Int64.self))),
-            documents: Int(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: Int64.self))))
+    init(key: UInt64, decoding fields: inout _VarintDecoder) {
+        self.init(key: key, mentions: fields.nextCount(), documents: fields.nextCount())
     }
 
     @inline(__always)
-    func store(into buffer: inout _OutputBuffer) throws {
-        try buffer.appendLittleEndian(key)
-        try buffer.appendLittleEndian(Int64(mentions))
-        try buffer.appendLittleEndian(Int64(documents))
+    func storeFields(into buffer: inout _OutputBuffer) throws(SystemError) {
+        try buffer.appendVarint(UInt64(truncatingIfNeeded: mentions))
+        try buffer.appendVarint(UInt64(truncatingIfNeeded: documents))
     }
 
     @inline(__always)

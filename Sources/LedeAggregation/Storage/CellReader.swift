@@ -1,26 +1,34 @@
 import LedeIO
 
-/// Reads the fixed-size records of one partial file in order, through one reused buffer.
+/// Reads the varint-coded records of one partial file in order, through one reused buffer.
 ///
-/// Checks the header, the trailer's record count, each record's ranges and
-/// that keys strictly increase, so that a damaged or truncated partial stops
-/// a read or a merge with the file's path instead of producing wrong rows or
-/// crashing. Records are remapped to another name table's ranks as they are
-/// read (the map is monotone, so order is kept). Memory: one buffer, whatever
-/// the file's size.
+/// Checks the header, each varint (no longer than 64 bits, in its shortest
+/// form), each record's ranges, that keys strictly increase (a difference of 0
+/// or one that overflows is refused), that the last record ends where the
+/// trailer starts and the trailer's record count, so that a damaged or
+/// truncated partial stops a read or a merge with the file's path instead of
+/// producing wrong rows or crashing. Records are remapped to another name
+/// table's ranks as they are read (the map is monotone, so order is kept).
+/// Memory: one buffer, whatever the file's size.
 final class _CellReader<Cell: _BinaryCell> {
     /// The file, for error messages.
     let path: String
-    /// Records not yet read.
-    private(set) var remaining: Int
     private let descriptor: FileDescriptor
-    private let buffer: UnsafeMutableRawBufferPointer
+    /// ``capacity`` bytes read from the file, then `Cell.maxRecordSize` bytes that
+    /// a record cut short by the end of the valid bytes may run into.
+    private let buffer: UnsafeMutableRawPointer
+    private static var capacity: Int { 64 << 10 }
+    /// Where the next record starts in the buffer.
     private var position = 0
+    /// The number of valid bytes in the buffer.
     private var filled = 0
+    /// Bytes of records in the file not yet read into the buffer.
+    private var unread: Int
+    private var recordsRead = 0
+    private var finished = false
     private let names: Int
     private let map: [UInt32]
     private var previousKey: UInt64 = 0
-    private var hasPrevious = false
 
     /// Opens `directory`'s file of `Cell`'s table.
     ///
@@ -28,7 +36,7 @@ final class _CellReader<Cell: _BinaryCell> {
     ///   - directory: A partial directory.
     ///   - names: The number of keys in the partial's name table.
     ///   - map: Where each rank goes (`names` entries).
-    /// - Throws: ``AggregationError`` when the file is missing, not of this table, or of the wrong size.
+    /// - Throws: ``AggregationError`` when the file is missing, not of this table, or too short.
     init(directory: String, names: Int, map: [UInt32]) throws {
         path = Cell.file.path(in: directory)
         self.names = names
@@ -38,23 +46,24 @@ final class _CellReader<Cell: _BinaryCell> {
         } catch {
             throw AggregationError("cannot open partial file: \(error)", path: path)
         }
-        buffer = .allocate(byteCount: Cell.recordSize * 4096, alignment: 16)
-        remaining = 0
+        let allocated = Self.capacity + Cell.maxRecordSize
+        buffer = .allocate(byteCount: allocated, alignment: 16)
+        buffer.initializeMemory(as: UInt8.self, repeating: 0, count: allocated)
         let size = Int(try descriptor.size())
-        let payload = size - _PartialFile.headerSize - _PartialFile.trailerSize
-        guard payload >= 0, payload % Cell.recordSize == 0 else {
+        unread = size - _PartialFile.headerSize - _PartialFile.trailerSize
+        guard unread >= 0 else {
             throw AggregationError("truncated or damaged partial file (\(size) bytes)", path: path)
         }
-        remaining = payload / Cell.recordSize
-        try readExactly(_PartialFile.headerSize)
-        let header = UnsafeRawBufferPointer(buffer)
+        let header = UnsafeMutableRawBufferPointer(start: buffer, count: _PartialFile.headerSize)
+        guard try readFully(into: header) == header.count else {
+            throw AggregationError("truncated partial file", path: path)
+        }
         guard UInt32(littleEndian: header.loadUnaligned(as: UInt32.self)) == _PartialFile.magic,
             UInt32(littleEndian: header.loadUnaligned(fromByteOffset: 4, as: UInt32.self)) == Cell.file.tag,
-            UInt32(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) == UInt32(Cell.recordSize)
+            UInt32(littleEndian: header.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) == 0
         else {
             throw AggregationError("not a Lede \(Cell.file.rawValue) file (header differs)", path: path)
         }
-        if remaining == 0 { try checkTrailer() }
     }
 
     deinit {
@@ -64,53 +73,62 @@ final class _CellReader<Cell: _BinaryCell> {
 
     /// The next record, remapped, or `nil` after the last one.
     ///
-    /// - Throws: ``AggregationError`` for a record out of range or out of order, or a trailer that disagrees.
+    /// - Throws: ``AggregationError`` for a malformed varint, a record out of
+    ///   range, out of order or running past the end, or a trailer that disagrees.
     @inline(__always)
     func next() throws -> Cell? {
-        if position == filled {
-            guard remaining > 0 else { return nil }
+        if _slowPath(filled - position < Cell.maxRecordSize) {
             try refill()
+            if position == filled {
+                try finish()
+                return nil
+            }
         }
-        let cell = Cell(loading: UnsafeRawPointer(buffer.baseAddress! + position))
-        position += Cell.recordSize
+        var fields = _VarintDecoder(UnsafeRawPointer(buffer + position))
+        let difference = fields.next()
+        let (key, overflow) = previousKey.addingReportingOverflow(difference)
+        let cell = Cell(key: key, decoding: &fields)
+        position = fields.position - UnsafeRawPointer(buffer)
+        recordsRead += 1
+        if _slowPath(position > filled) {
+            throw AggregationError("truncated or damaged partial file (record runs past the end)", path: path)
+        }
+        if _slowPath(fields.malformed) { throw failure("malformed number") }
+        if _slowPath(overflow || (difference == 0 && recordsRead > 1)) {
+            throw failure("records not sorted by key or key repeated")
+        }
+        if _slowPath(cell.key != key) { throw failure("key \(key) out of range") }
         if let problem = cell.problem(names: names) { throw failure(problem) }
-        if hasPrevious && cell.key <= previousKey { throw failure("records not sorted by key or key repeated") }
-        hasPrevious = true
-        previousKey = cell.key
+        previousKey = key
         return map.withUnsafeBufferPointer { cell.remapped($0) }
     }
 
     private func failure(_ message: String) -> AggregationError {
-        AggregationError("\(message) (record \(recordNumber))", path: path)
+        AggregationError("\(message) (record \(recordsRead))", path: path)
     }
 
-    /// The 1-based number of the record last read.
-    private var recordNumber: Int { recordsRead - (filled - position) / Cell.recordSize }
-    private var recordsRead = 0
-
+    /// Moves the bytes not yet decoded to the front of the buffer and fills the rest from the file.
     private func refill() throws {
-        let records = min(remaining, buffer.count / Cell.recordSize)
-        try readExactly(records * Cell.recordSize)
-        remaining -= records
-        recordsRead += records
-        if remaining == 0 { try checkTrailer() }
+        guard unread > 0 else { return }
+        let kept = filled - position
+        buffer.copyMemory(from: buffer + position, byteCount: kept)
+        let count = min(unread, Self.capacity - kept)
+        let got = try readFully(into: UnsafeMutableRawBufferPointer(start: buffer + kept, count: count))
+        guard got == count else { throw AggregationError("truncated partial file", path: path) }
+        unread -= count
         position = 0
-        filled = records * Cell.recordSize
+        filled = kept + count
     }
 
-    /// Reads the trailer after the last record and checks its record count.
-    private func checkTrailer() throws {
+    /// Reads the trailer after the last record and checks its record count, once.
+    private func finish() throws {
+        guard !finished else { return }
         var trailer: UInt64 = 0
         let count = try withUnsafeMutableBytes(of: &trailer) { try readFully(into: $0) }
         guard count == 8, UInt64(littleEndian: trailer) == UInt64(recordsRead) else {
             throw AggregationError("truncated or damaged partial file (record count differs)", path: path)
         }
-    }
-
-    /// Fills the first `count` bytes of the buffer.
-    private func readExactly(_ count: Int) throws {
-        let got = try readFully(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]))
-        guard got == count else { throw AggregationError("truncated partial file", path: path) }
+        finished = true
     }
 
     /// Reads until `target` is full or the file ends; returns the bytes read.

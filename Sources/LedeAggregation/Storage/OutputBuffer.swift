@@ -87,6 +87,22 @@ struct _OutputBuffer: ~Copyable {
         count += MemoryLayout<T>.size
     }
 
+    /// Appends an unsigned LEB128 varint: 7 bits per byte, low bits first, the
+    /// top bit set on every byte but the last (1 byte below 128, at most 10).
+    @inline(__always)
+    mutating func appendVarint(_ value: UInt64) throws(SystemError) {
+        if _slowPath(count + 10 > _OutputBuffer.capacity) { try flush() }
+        var rest = value
+        var at = count
+        while rest >= 0x80 {
+            base.storeBytes(of: UInt8(truncatingIfNeeded: rest) | 0x80, toByteOffset: at, as: UInt8.self)
+            rest >>= 7
+            at += 1
+        }
+        base.storeBytes(of: UInt8(truncatingIfNeeded: rest), toByteOffset: at, as: UInt8.self)
+        count = at + 1
+    }
+
     /// Appends a decimal integer.
     @inline(__always)
     mutating func appendDecimal(_ value: Int) throws(SystemError) {

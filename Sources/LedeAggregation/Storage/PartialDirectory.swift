@@ -3,7 +3,7 @@ import LedeIO
 /// The layout of a partial directory and how one is put in place.
 ///
 /// ```
-/// <partial>/FORMAT             lede-partial 2
+/// <partial>/FORMAT             lede-partial 3
 /// <partial>/names.bin          the sorted name table
 /// <partial>/entities.bin       name rank, first and last day, mentions, documents
 /// <partial>/cooccurrences.bin  rank a, rank b, documents
@@ -54,7 +54,8 @@ enum _PartialDirectory {
         let line = try reader.withNextLine { String(decoding: $0, as: UTF8.self) }
         guard line == formatLine else {
             throw AggregationError(
-                "unsupported partial format \"\(line ?? "")\", expected \"\(formatLine)\"", path: path)
+                "unsupported partial format \"\(line ?? "")\", expected \"\(formatLine)\" (written by another "
+                    + "version of Lede); process its shard again, for example into a new output directory", path: path)
         }
     }
 }

@@ -1,11 +1,11 @@
 import LedeIO
 
-/// The binary files of a partial directory (format 2).
+/// The binary files of a partial directory (format 3).
 ///
-/// Every file is framed the same way, all integers little-endian:
+/// Every file is framed the same way, all fixed-width integers little-endian:
 ///
 /// ```
-/// header   "LDP2" (4 bytes), table tag (4 ASCII bytes), record size (UInt32, 0 if variable), 0 (UInt32)
+/// header   "LDP3" (4 bytes), table tag (4 ASCII bytes), 0 (UInt32), 0 (UInt32)
 /// payload  records
 /// trailer  number of records (UInt64)
 /// ```
@@ -13,18 +13,22 @@ import LedeIO
 /// | file | tag | record |
 /// |---|---|---|
 /// | `names.bin` | `NAME` | label (UInt8), length (UInt32), UTF-8 bytes; sorted by bytes, then label, unique |
-/// | `entities.bin` | `ENTS` | name (UInt32), first day, last day (UInt32, packed `yyyymmdd`, 0 if none), 0 (UInt32), mentions, documents (Int64) |
-/// | `cooccurrences.bin` | `PAIR` | `a << 32 \| b` (UInt64, a < b), documents (Int64) |
-/// | `timeline.bin` | `TIME` | `day << 32 \| name` (UInt64), mentions, documents (Int64) |
+/// | `entities.bin` | `ENTS` | Δname, first day, last day (packed `yyyymmdd`, 0 if none), mentions, documents |
+/// | `cooccurrences.bin` | `PAIR` | Δ(`a << 32 \| b`) (a < b), documents |
+/// | `timeline.bin` | `TIME` | Δ(`day << 32 \| name`), mentions, documents |
 /// | `tags.bin` | `TAGS` | length (UInt32), UTF-8 bytes, mentions, documents (Int64); sorted bytewise, unique |
 /// | `stats.bin` | `STAT` | kind (UInt8: 0 counter, 1 reject, 2 source), length (UInt32), UTF-8 name, value (Int64) |
 ///
-/// Names are ranks in `names.bin`; tables with fixed records are sorted by
-/// their first 8 bytes read as an integer, one record per key.
+/// Names are ranks in `names.bin`. The entity, co-occurrence and timeline
+/// tables are sorted by their packed 64-bit key, one record per key, and every
+/// field of their records is an unsigned LEB128 varint in its shortest form
+/// (see ``_BinaryCell``); Δ is the difference from the previous record's key
+/// (the key itself in the first record), never 0 after it. Most of those
+/// records take 2 to 4 bytes, a quarter or less of fixed-width ones.
 enum _PartialFile: String, CaseIterable {
     case names, entities, cooccurrences, timeline, tags, stats
 
-    static let magic: UInt32 = 0x3250_444C  // "LDP2" little-endian
+    static let magic: UInt32 = 0x3350_444C  // "LDP3" little-endian
     static let headerSize = 16
     static let trailerSize = 8
 
@@ -51,14 +55,11 @@ enum _PartialFile: String, CaseIterable {
 
 extension _OutputBuffer {
     /// Starts a partial file: creates it and writes its header.
-    static func partialFile(_ file: _PartialFile, directory: String, recordSize: Int, durable: Bool) throws(SystemError)
-        -> _OutputBuffer
-    {
+    static func partialFile(_ file: _PartialFile, directory: String, durable: Bool) throws(SystemError) -> _OutputBuffer {
         var out = try _OutputBuffer(path: file.path(in: directory), durable: durable)
         try out.appendLittleEndian(_PartialFile.magic)
         try out.appendLittleEndian(file.tag)
-        try out.appendLittleEndian(UInt32(recordSize))
-        try out.appendLittleEndian(UInt32(0))
+        try out.appendLittleEndian(UInt64(0))
         return out
     }
 

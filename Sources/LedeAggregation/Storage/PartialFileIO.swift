@@ -5,7 +5,7 @@ import LedeIO
 enum _PartialFileIO {
     /// Writes the name table.
     static func writeNames(_ names: _NameTable, directory: String, durable: Bool) throws {
-        var out = try _OutputBuffer.partialFile(.names, directory: directory, recordSize: 0, durable: durable)
+        var out = try _OutputBuffer.partialFile(.names, directory: directory, durable: durable)
         for index in 0..<names.count {
             try out.append(names.labels[index])
             try names.withBytes(index) { bytes in
@@ -36,8 +36,12 @@ enum _PartialFileIO {
 
     /// Writes a table of cells.
     static func writeCells<Cell: _BinaryCell>(_ cells: [Cell], directory: String, durable: Bool) throws {
-        var out = try _OutputBuffer.partialFile(Cell.file, directory: directory, recordSize: Cell.recordSize, durable: durable)
-        for cell in cells { try cell.store(into: &out) }
+        var out = try _OutputBuffer.partialFile(Cell.file, directory: directory, durable: durable)
+        var previousKey: UInt64 = 0
+        for cell in cells {
+            try cell.store(into: &out, after: previousKey)
+            previousKey = cell.key
+        }
         try out.commit(records: cells.count)
     }
 
@@ -45,14 +49,13 @@ enum _PartialFileIO {
     static func readCells<Cell: _BinaryCell>(_: Cell.Type, directory: String, names: Int) throws -> [Cell] {
         let reader = try _CellReader<Cell>(directory: directory, names: names, map: Array(0..<UInt32(names)))
         var cells: [Cell] = []
-        cells.reserveCapacity(reader.remaining)
         while let cell = try reader.next() { cells.append(cell) }
         return cells
     }
 
     /// Writes the tags table.
     static func writeTags(_ tags: [Partial.Tag], directory: String, durable: Bool) throws {
-        var out = try _OutputBuffer.partialFile(.tags, directory: directory, recordSize: 0, durable: durable)
+        var out = try _OutputBuffer.partialFile(.tags, directory: directory, durable: durable)
         for tag in tags {
             let text = Array(tag.tag.utf8)
             try out.appendLittleEndian(UInt32(text.count))
@@ -81,7 +84,7 @@ enum _PartialFileIO {
 
     /// Writes the corpus counters.
     static func writeStats(_ stats: AggregateStats, directory: String, durable: Bool) throws {
-        var out = try _OutputBuffer.partialFile(.stats, directory: directory, recordSize: 0, durable: durable)
+        var out = try _OutputBuffer.partialFile(.stats, directory: directory, durable: durable)
         let rows = stats.rows
         for row in rows {
             try out.append(UInt8(row.kind == "counter" ? 0 : row.kind == "reject" ? 1 : 2))

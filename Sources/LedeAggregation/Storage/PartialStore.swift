@@ -3,16 +3,17 @@ import LedeIO
 
 /// Writes partials to disk as directories of sorted binary tables, and reads them back.
 ///
-/// A partial directory holds `FORMAT` (`lede-partial 2`) and one binary file
+/// A partial directory holds `FORMAT` (`lede-partial 3`) and one binary file
 /// per table (see the format in `_PartialFile`): a name table (`names.bin`,
 /// every entity name and label once, sorted), and `entities.bin`,
-/// `cooccurrences.bin` and `timeline.bin`, whose fixed-size little-endian rows
-/// refer to names by their rank in it; plus `tags.bin` and `stats.bin`. Rows are
-/// in key order, so ``PartialMerger`` merges any number of partials in one
-/// streaming pass comparing integers.
+/// `cooccurrences.bin` and `timeline.bin`, whose varint-coded rows refer to
+/// names by their rank in it and store each key as the difference from the
+/// previous one; plus `tags.bin` and `stats.bin`. Rows are in key order, so
+/// ``PartialMerger`` merges any number of partials in one streaming pass
+/// comparing integers.
 public enum PartialStore {
     /// The version in `FORMAT`; readers refuse other versions.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// Writes a partial as a directory, atomically.
     ///
