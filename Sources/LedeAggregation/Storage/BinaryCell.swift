@@ -7,7 +7,7 @@ import LedeIO
 /// an unsigned LEB128 varint (see ``_OutputBuffer/appendVarint(_:)``). Keys
 /// strictly increase, so the difference is never 0 after the first record, and
 /// neighbouring keys of a sorted table are close: most records take a few bytes.
-protocol _BinaryCell: _CompactCell {
+protocol _BinaryCell: _CompactCell, BitwiseCopyable {
     /// The file that holds this table.
     static var file: _PartialFile { get }
     /// The most bytes a record takes: 10 per varint.

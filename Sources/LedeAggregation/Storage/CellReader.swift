@@ -23,11 +23,17 @@ final class _CellReader<Cell: _BinaryCell> {
     /// The number of valid bytes in the buffer.
     private var filled = 0
     /// Bytes of records in the file not yet read into the buffer.
-    private var unread: Int
+    private var unread = 0
     private var recordsRead = 0
     private var finished = false
+    /// Records decoded ahead, of which `blockPosition..<blockCount` are not yet returned.
+    private let block: UnsafeMutablePointer<Cell>
+    private static var blockCapacity: Int { 64 }
+    private var blockPosition = 0
+    private var blockCount = 0
     private let names: Int
-    private let map: [UInt32]
+    /// A copy of the rank map, read without reference counting per record.
+    private let map: UnsafeMutableBufferPointer<UInt32>
     private var previousKey: UInt64 = 0
 
     /// Opens `directory`'s file of `Cell`'s table.
@@ -40,15 +46,18 @@ final class _CellReader<Cell: _BinaryCell> {
     init(directory: String, names: Int, map: [UInt32]) throws {
         path = Cell.file.path(in: directory)
         self.names = names
-        self.map = map
         do {
             descriptor = try FileDescriptor.openForReading(path)
         } catch {
             throw AggregationError("cannot open partial file: \(error)", path: path)
         }
+        // Initialized in full before anything else can throw, so that `deinit` frees.
+        self.map = .allocate(capacity: map.count)
+        _ = self.map.initialize(from: map)
         let allocated = Self.capacity + Cell.maxRecordSize
         buffer = .allocate(byteCount: allocated, alignment: 16)
         buffer.initializeMemory(as: UInt8.self, repeating: 0, count: allocated)
+        block = .allocate(capacity: Self.blockCapacity)
         let size = Int(try descriptor.size())
         unread = size - _PartialFile.headerSize - _PartialFile.trailerSize
         guard unread >= 0 else {
@@ -69,6 +78,8 @@ final class _CellReader<Cell: _BinaryCell> {
     deinit {
         try? descriptor.close()
         buffer.deallocate()
+        map.deallocate()
+        block.deallocate()
     }
 
     /// The next record, remapped, or `nil` after the last one.
@@ -77,13 +88,37 @@ final class _CellReader<Cell: _BinaryCell> {
     ///   range, out of order or running past the end, or a trailer that disagrees.
     @inline(__always)
     func next() throws -> Cell? {
-        if _slowPath(filled - position < Cell.maxRecordSize) {
-            try refill()
-            if position == filled {
-                try finish()
-                return nil
-            }
+        if _slowPath(blockPosition == blockCount) {
+            try decodeBlock()
+            if blockCount == 0 { return nil }
         }
+        defer { blockPosition += 1 }
+        return block[blockPosition]
+    }
+
+    /// Decodes the next records into ``block``, none after the last one.
+    ///
+    /// Decoding a block in one loop lets the look-ups in the rank map of its
+    /// records, scattered for pair tables, wait for the cache together.
+    private func decodeBlock() throws {
+        blockPosition = 0
+        blockCount = 0
+        while blockCount < Self.blockCapacity {
+            if _slowPath(filled - position < Cell.maxRecordSize) {
+                try refill()
+                if position == filled {
+                    try finish()
+                    return
+                }
+            }
+            (block + blockCount).initialize(to: try decode())
+            blockCount += 1
+        }
+    }
+
+    /// Decodes, checks and remaps the record at ``position``.
+    @inline(__always)
+    private func decode() throws -> Cell {
         var fields = _VarintDecoder(UnsafeRawPointer(buffer + position))
         let difference = fields.next()
         let (key, overflow) = previousKey.addingReportingOverflow(difference)
@@ -100,7 +135,7 @@ final class _CellReader<Cell: _BinaryCell> {
         if _slowPath(cell.key != key) { throw failure("key \(key) out of range") }
         if let problem = cell.problem(names: names) { throw failure(problem) }
         previousKey = key
-        return map.withUnsafeBufferPointer { cell.remapped($0) }
+        return cell.remapped(UnsafeBufferPointer(map))
     }
 
     private func failure(_ message: String) -> AggregationError {
