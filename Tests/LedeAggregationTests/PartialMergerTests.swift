@@ -75,6 +75,46 @@ import Testing
         }
     }
 
+    @Test func streamingMergeEqualsInMemoryMerge() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let paths = try writePartials(12, in: scratch, seed: 9)
+        try PartialMerger.mergeIntoPartial(paths, scratch.join("merged"))
+        let streamed = try PartialStore.read(scratch.join("merged"))
+        let inMemory = try paths.map { try PartialStore.read($0) }.reduce(Partial()) { $0.merging($1) }
+        #expect(firstDifference(streamed, inMemory) == nil)
+        // Enough rows that the readers decode several blocks, the last one partly filled.
+        #expect(streamed.compactTables.pairs.count > 200 && streamed.compactTables.timeline.count > 64)
+    }
+
+    @Test(arguments: [0, 1, 63, 64, 65, 200])
+    func csvSinkWritesEveryRowInOrder(rows: Int) throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        var table = _NameTable(reservingCapacity: 3, bytes: 0)
+        for name in ["Alpha", "Beta, \"the\" second", String(repeating: "long name ", count: 5)] {
+            Array(name.utf8).withUnsafeBytes { table.append($0, label: EntityLabel.person.rawValue) }
+        }
+        let names = _CSVNames(table)
+        let keys: [UInt64] = [0 << 32 | 1, 0 << 32 | 2, 1 << 32 | 2]
+        let cells = (0..<rows).map { _PairCell(key: keys[$0 % 3], documents: $0 * 37) }
+        var sink = try _CSVCellSink<_PairCell>(directory: scratch.path, names: names, durable: false)
+        for cell in cells { try sink.consume(cell) }
+        try sink.commit()
+        var expected = "entity_a,label_a,entity_b,label_b,documents\n"
+        for cell in cells {
+            expected += "\(field(table.string(Int(cell.key >> 32)))),PER,\(field(table.string(Int(cell.key & 0xFFFF_FFFF)))),PER,"
+            expected += "\(cell.documents)\n"
+        }
+        #expect(try readText(scratch.join("cooccurrences.csv")) == expected)
+    }
+
+    /// `name` as a CSV field, quoted per RFC 4180 when it needs to be.
+    private func field(_ name: String) -> String {
+        guard name.contains(",") || name.contains("\"") else { return name }
+        return "\"" + name.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+    }
+
     @Test func balancedGroups() {
         let inputs = (0..<10).map(String.init)
         #expect(PartialMerger.balancedGroups(inputs, fanIn: 3).map(\.count) == [3, 3, 2, 2])

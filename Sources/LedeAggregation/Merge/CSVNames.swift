@@ -37,6 +37,14 @@ struct _CSVNames: Sendable {
         }
     }
 
+    /// The number of bytes of `name,LABEL` for rank `index`, or 255 when it is longer than 31.
+    ///
+    /// Reads the first byte of the rank's slot, which brings the slot into the cache.
+    @inline(__always)
+    func slotLength(_ index: Int) -> Int {
+        slots.withUnsafeBytes { Int($0.load(fromByteOffset: index &* 32, as: UInt8.self)) }
+    }
+
     /// Appends `name,LABEL` for rank `index`.
     @inline(__always)
     func append(_ index: Int, to out: inout _OutputBuffer) throws {

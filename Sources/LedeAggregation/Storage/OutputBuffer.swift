@@ -25,6 +25,13 @@ struct _OutputBuffer: ~Copyable {
         base.deallocate()
     }
 
+    /// Writes what is buffered when fewer than `count` bytes are free, so that
+    /// that many bytes of appends that follow flush at most once.
+    @inline(__always)
+    mutating func makeRoom(for count: Int) throws(SystemError) {
+        if count > _OutputBuffer.capacity - self.count { try flush() }
+    }
+
     /// Appends raw bytes.
     @inline(__always)
     mutating func append(_ raw: UnsafeRawBufferPointer) throws(SystemError) {
