@@ -146,9 +146,17 @@ import Testing
         let badLabel = try damaged("names.bin") { $0[16] = 9 }
         #expect(badLabel?.message.contains("bad label") == true)
         #expect(throws: AggregationError.self) { try PartialStore.read(scratch.join("nothing")) }
-        // Another format version is refused with its FORMAT file.
-        try AtomicFile.write(Array("lede-partial 1\n".utf8), to: scratch.join("good/FORMAT"))
-        #expect(throws: AggregationError.self) { try PartialStore.read(scratch.join("good")) }
+        // Another format version is refused with its FORMAT file, with what to do.
+        #expect(PartialStore.hasCurrentFormat(scratch.join("good")))
+        try AtomicFile.write(Array("lede-partial 2\n".utf8), to: scratch.join("good/FORMAT"))
+        #expect(!PartialStore.hasCurrentFormat(scratch.join("good")))
+        #expect(!PartialStore.hasCurrentFormat(scratch.join("nothing")))
+        do {
+            _ = try PartialStore.read(scratch.join("good"))
+            Issue.record("a format 2 partial was read")
+        } catch let error as AggregationError {
+            #expect(error.message.contains("another version of Lede") && error.message.contains("process its shard again"))
+        }
     }
 
     @Test func rejectsMalformedVarintRecords() throws {

@@ -15,6 +15,15 @@ public enum PartialStore {
     /// The version in `FORMAT`; readers refuse other versions.
     public static let formatVersion = 3
 
+    /// Whether `directory` holds a partial of this format version.
+    ///
+    /// A partial of another version (written by another version of Lede) cannot
+    /// be read or merged; a run can process its shard again instead of stopping.
+    /// Only the `FORMAT` file is read, so a damaged table still shows up when it is merged.
+    public static func hasCurrentFormat(_ directory: String) -> Bool {
+        (try? _PartialDirectory.validate(directory)) != nil
+    }
+
     /// Writes a partial as a directory, atomically.
     ///
     /// The files are written into a hidden sibling directory, flushed, and the
