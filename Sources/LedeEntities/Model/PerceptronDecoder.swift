@@ -49,10 +49,10 @@ struct PerceptronDecoder {
         var regionTokens = 0
         for r in 0..<extractor.regionStarts.count { regionTokens += Int(extractor.regionEnds[r] - extractor.regionStarts[r]) }
         buffers.reserveScores(tokens: regionTokens)
+        scoreStatic(doc, tokens: regionTokens)
         var offset = 0
         for r in 0..<extractor.regionStarts.count {
             let s = Int(extractor.regionStarts[r]), e = Int(extractor.regionEnds[r])
-            scoreStatic(doc, s, e, offset: offset)
             decode(doc, s, e, offset: offset, firstPass: true)
             firstPass.append(contentsOf: tags)
             extractor.recordPass(s, tags)
@@ -68,23 +68,36 @@ struct PerceptronDecoder {
         if resolvesAliases { aliases.resolve(doc, &mentions, from: base) }
     }
 
-    /// Writes the static scores of region `[s, e)`'s tokens to ``RowBuffers/staticScores``
-    /// and ``RowBuffers/afterOutside`` from `offset` on.
+    /// Writes the static scores of the document's `count` region tokens to
+    /// ``RowBuffers/staticScores`` and ``RowBuffers/afterOutside``, in order.
     ///
-    /// All the region's rows are hashed first, each row's weights asked for as
-    /// soon as it is known, and read afterwards in one tight loop: the cache
-    /// misses overlap instead of waiting on the hashing in between. A token whose
-    /// ``FeatureExtractor/WordKey`` is in the word cache takes the sum of its
-    /// word features from there.
-    private mutating func scoreStatic(_ doc: DocumentView, _ s: Int, _ e: Int, offset: Int) {
+    /// Three stages run over the region tokens as a pipeline, each some tokens
+    /// behind the one before: the ``FeatureExtractor/WordKey`` (its word-cache
+    /// slot asked for), then the rows (each row's weights asked for as soon as
+    /// it is hashed; none for the word features when the word cache has their
+    /// sum), then the sums. So the cache misses of the word cache and of the
+    /// rows overlap with the hashing of the tokens after them, whatever the
+    /// regions' lengths. Integer sums in any order give the same scores.
+    private mutating func scoreStatic(_ doc: DocumentView, tokens count: Int) {
+        guard count > 0 else { return }
         let buffers = self.buffers
-        buffers.reserve(tokens: e - s)
         let weights = Weights(model)
-        let rows = buffers.rows, marks = buffers.marks
-        let staticScores = buffers.staticScores + offset, afterOutside = buffers.afterOutside + offset
-        var writer = RowWriter(base: rows, weights: weights)
-        for t in s..<e {
-            let key = extractor.wordKey(doc, t)
+        let marks = buffers.marks, keys = buffers.keys
+        var writer = RowWriter(base: buffers.rows, weights: weights)
+        var ahead = RegionCursor(extractor), current = RegionCursor(extractor)
+        var keyed = 0, summed = 0, start = 0
+        for k in 0..<count {
+            while keyed < count && keyed <= k + RowBuffers.keyLead {
+                let key = extractor.wordKey(doc, ahead.t)
+                let slot = RowBuffers.slot(key)
+                keys[keyed & RowBuffers.ringMask] = key
+                lede_prefetch(buffers.cachedKeys + slot)
+                lede_prefetch(buffers.cachedScores + slot)
+                ahead.advance(extractor)
+                keyed += 1
+            }
+            let t = current.t
+            let key = keys[k & RowBuffers.ringMask]
             let slot = RowBuffers.slot(key)
             let hit = buffers.cachedKeys[slot] == key
             if !hit {
@@ -92,25 +105,67 @@ struct PerceptronDecoder {
                 extractor.wordFeatures(doc, t, raw: key.raw, into: &writer)
             }
             let wordEnd = writer.count
-            extractor.contextFeatures(doc, t, s, e, into: &writer)
-            marks[t - s] = RowBuffers.TokenRows(wordEnd: Int32(wordEnd), end: Int32(writer.count), slot: Int32(slot), hit: hit)
-        }
-        var start = 0
-        for k in 0..<(e - s) {
-            let mark = marks[k]
-            var scores: Scores
-            if mark.hit {
-                scores = buffers.cachedScores[Int(mark.slot)]
-            } else {
-                scores = Scores()
-                for r in start..<Int(mark.wordEnd) { scores.add(rows[r], weights) }
-                buffers.cachedScores[Int(mark.slot)] = scores
+            extractor.contextFeatures(doc, t, current.s, current.e, into: &writer)
+            let outside = extractor.wordPreviousRow(word: extractor.wordHash[t], previous: 0)
+            writer.prefetch(outside)
+            marks[k & RowBuffers.ringMask] = RowBuffers.TokenRows(
+                wordEnd: Int32(truncatingIfNeeded: wordEnd), end: Int32(truncatingIfNeeded: writer.count),
+                slot: Int32(slot), afterOutside: outside, hit: hit)
+            current.advance(extractor)
+            if k >= RowBuffers.sumLag {
+                Self.sum(summed, buffers, weights, start: &start)
+                summed += 1
             }
-            for r in Int(mark.wordEnd)..<Int(mark.end) { scores.add(rows[r], weights) }
-            staticScores[k] = scores
-            scores.add(extractor.wordPreviousRow(word: extractor.wordHash[s + k], previous: 0), weights)
-            afterOutside[k] = scores
-            start = Int(mark.end)
+        }
+        while summed < count {
+            Self.sum(summed, buffers, weights, start: &start)
+            summed += 1
+        }
+    }
+
+    /// Sums the rows of region token `k` (its rows start at `start`, which
+    /// moves to where the next token's start) into its static scores.
+    @inline(__always)
+    private static func sum(_ k: Int, _ buffers: RowBuffers, _ weights: Weights, start: inout Int) {
+        let rows = buffers.rows
+        let mark = buffers.marks[k & RowBuffers.ringMask]
+        var scores: Scores
+        if mark.hit {
+            scores = buffers.cachedScores[Int(mark.slot)]
+        } else {
+            scores = Scores()
+            for r in start..<Int(mark.wordEnd) { scores.add(rows[r & RowBuffers.rowMask], weights) }
+            buffers.cachedScores[Int(mark.slot)] = scores
+        }
+        for r in Int(mark.wordEnd)..<Int(mark.end) { scores.add(rows[r & RowBuffers.rowMask], weights) }
+        buffers.staticScores[k] = scores
+        scores.add(mark.afterOutside, weights)
+        buffers.afterOutside[k] = scores
+        start = Int(mark.end)
+    }
+
+    /// Walks the region tokens of a document in order.
+    private struct RegionCursor {
+        var region = 0
+        var t: Int
+        var s: Int
+        var e: Int
+
+        init(_ extractor: FeatureExtractor) {
+            t = extractor.regionStarts.isEmpty ? 0 : Int(extractor.regionStarts[0])
+            s = t
+            e = extractor.regionStarts.isEmpty ? 0 : Int(extractor.regionEnds[0])
+        }
+
+        @inline(__always)
+        mutating func advance(_ extractor: FeatureExtractor) {
+            t += 1
+            guard t == e else { return }
+            region += 1
+            guard region < extractor.regionStarts.count else { return }
+            s = Int(extractor.regionStarts[region])
+            e = Int(extractor.regionEnds[region])
+            t = s
         }
     }
 
@@ -196,8 +251,8 @@ struct PerceptronDecoder {
         }
     }
 
-    /// Writes rows into a buffer of at least ``FeatureExtractor/maxRows`` free rows
-    /// per token, and asks the CPU for each row's weights and shift right away, so
+    /// Writes rows into the ring of ``RowBuffers/rows`` (the row count keeps
+    /// growing, its index wraps), and asks the CPU for each row's weights and shift right away, so
     /// that they arrive while the rest of the region is hashed.
     struct RowWriter: FeatureRows {
         let base: UnsafeMutablePointer<UInt32>
@@ -206,10 +261,16 @@ struct PerceptronDecoder {
 
         @inline(__always)
         mutating func append(_ row: UInt32) {
+            prefetch(row)
+            base[count & RowBuffers.rowMask] = row
+            count &+= 1
+        }
+
+        /// Asks the CPU for `row`'s weights and shift.
+        @inline(__always)
+        func prefetch(_ row: UInt32) {
             lede_prefetch(weights.rows + Int(row) &* 16)
             lede_prefetch(weights.shifts + Int(row))
-            base[count] = row
-            count &+= 1
         }
     }
 

@@ -1,6 +1,6 @@
-/// The scratch memory of ``PerceptronDecoder``'s static scores: the rows of one
-/// region's tokens, where each token's rows are, the word cache, and the scores
-/// of the document's region tokens.
+/// The scratch memory of ``PerceptronDecoder``'s static scores: rings of the
+/// latest tokens' word keys, rows and where each token's rows are, the word
+/// cache, and the scores of the document's region tokens.
 ///
 /// A class holding raw memory, so that the decoder writes rows through plain
 /// pointers while it reads its feature extractor: no array uniqueness checks
@@ -14,16 +14,31 @@ final class RowBuffers {
         var end: Int32 = 0
         /// The token's slot in the word cache.
         var slot: Int32 = 0
+        /// The row of the token's word after an `O`.
+        var afterOutside: UInt32 = 0
         var hit = false
     }
 
     /// Word-cache slots: a power of two.
     static let slots = 2048
 
-    private(set) var rows: UnsafeMutablePointer<UInt32>
-    private(set) var marks: UnsafeMutablePointer<TokenRows>
-    /// Tokens the buffers hold rows for.
-    private(set) var capacity = 0
+    /// How many tokens ahead of the rows the word keys are made.
+    static let keyLead = 4
+    /// How many tokens behind the rows the sums are made.
+    static let sumLag = 4
+    /// The index mask of ``keys`` and ``marks``: room for the tokens between
+    /// the keys and the sums.
+    static let ringMask = 15
+    /// The index mask of ``rows``: room for the rows of the tokens between the
+    /// sums and the rows, ``FeatureExtractor/maxRows`` each.
+    static let rowMask = 1023
+
+    /// Ring of rows, indexed by a running count masked by ``rowMask``.
+    let rows: UnsafeMutablePointer<UInt32>
+    /// Ring of where the rows of token `k` are, at `k & ringMask`.
+    let marks: UnsafeMutablePointer<TokenRows>
+    /// Ring of the word keys of token `k`, at `k & ringMask`.
+    let keys: UnsafeMutablePointer<FeatureExtractor.WordKey>
     /// Per region token of the document, in order: its static scores.
     private(set) var staticScores: UnsafeMutablePointer<PerceptronDecoder.Scores>
     /// Per region token of the document: its static scores plus the row of its
@@ -42,8 +57,11 @@ final class RowBuffers {
     let cachedScores: UnsafeMutablePointer<PerceptronDecoder.Scores>
 
     init() {
-        rows = .allocate(capacity: 1)
-        marks = .allocate(capacity: 1)
+        precondition(Self.keyLead + Self.sumLag + 2 <= Self.ringMask + 1
+            && (Self.sumLag + 2) * FeatureExtractor.maxRows <= Self.rowMask + 1)
+        rows = .allocate(capacity: Self.rowMask + 1)
+        marks = .allocate(capacity: Self.ringMask + 1)
+        keys = .allocate(capacity: Self.ringMask + 1)
         staticScores = .allocate(capacity: 1)
         afterOutside = .allocate(capacity: 1)
         cachedKeys = .allocate(capacity: Self.slots)
@@ -55,22 +73,11 @@ final class RowBuffers {
     deinit {
         rows.deallocate()
         marks.deallocate()
+        keys.deallocate()
         staticScores.deallocate()
         afterOutside.deallocate()
         cachedKeys.deallocate()
         cachedScores.deallocate()
-    }
-
-    /// Makes room for the rows of `tokens` tokens (``FeatureExtractor/maxRows`` each).
-    @inline(__always)
-    func reserve(tokens: Int) {
-        guard tokens > capacity else { return }
-        let size = max(tokens, capacity * 2)
-        rows.deallocate()
-        marks.deallocate()
-        rows = .allocate(capacity: size * FeatureExtractor.maxRows)
-        marks = .allocate(capacity: size)
-        capacity = size
     }
 
     /// Makes room for the scores of `tokens` region tokens.
