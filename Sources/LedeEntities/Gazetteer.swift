@@ -261,10 +261,11 @@ public final class Gazetteer: @unchecked Sendable {
     }
 
     /// Asks the CPU for the slot that ``find(word:text:textCount:token:)`` reads
-    /// first for `word`, so that a later probe finds it in the cache.
+    /// first for the word whose finished hash (`ByteKey.finish`) is `key`, so
+    /// that a later probe finds it in the cache.
     @inline(__always)
-    func prefetch(word: ByteKey.Word) {
-        lede_prefetch(slots + (Int(truncatingIfNeeded: ByteKey.finish(word.hash)) & mask))
+    func prefetch(key: UInt64) {
+        lede_prefetch(slots + (Int(truncatingIfNeeded: key) & mask))
     }
 
     /// Probes one token whose ``word(text:textCount:token:)`` is `word`.

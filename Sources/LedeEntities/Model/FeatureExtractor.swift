@@ -18,9 +18,11 @@ struct FeatureExtractor {
     /// Region bounds, `[start, end)` token indexes, in order.
     var regionStarts: [Int32] = []
     var regionEnds: [Int32] = []
-    /// Per token (valid near regions only): case-folded word hash (``ByteKey``).
+    /// Per token (valid within two tokens of a region): case-folded word hash (``ByteKey``).
     private(set) var wordHash: UnsafeMutablePointer<UInt64>
-    /// Per token: built-in gazetteer flags of the single token.
+    /// Per token (valid within two tokens of a region): the case-folded first 8 bytes.
+    private var wordHead: UnsafeMutablePointer<UInt64>
+    /// Per token (valid within one token of a region): built-in gazetteer flags of the single token.
     private(set) var gazFlags: UnsafeMutablePointer<UInt32>
     /// Per token: the single token's gazetteer label (0xFF: none).
     private(set) var gazLabel: UnsafeMutablePointer<UInt8>
@@ -44,11 +46,11 @@ struct FeatureExtractor {
     /// feature, so the model learns what holds in each register on top of what
     /// holds in both.
     var register: UInt64 = 0
-    /// Per token (valid near regions only): its ``CasePrior`` byte.
+    /// Per token (valid within one token of a region): its ``CasePrior`` byte.
     private(set) var prior: UnsafeMutablePointer<UInt8>
-    /// Per token (valid near regions only): its word shape hash (``shape(_:_:)``).
+    /// Per token (valid within one token of a region): its word shape hash (``shape(_:_:)``).
     private(set) var shapes: UnsafeMutablePointer<UInt64>
-    /// Per token (valid near regions only): the most tokens of a built-in
+    /// Per token (valid within one token of a region): the most tokens of a built-in
     /// gazetteer name that starts with it (0: none).
     private(set) var gazLimit: UnsafeMutablePointer<UInt8>
     /// The latest words' table lookups, direct-mapped by word hash: the words
@@ -77,6 +79,7 @@ struct FeatureExtractor {
         mask = UInt32((1 << bucketBits) - 1)
         buffers = TokenFactBuffers(capacity: 0)
         wordHash = buffers.wordHash
+        wordHead = buffers.wordHead
         gazFlags = buffers.gazFlags
         gazLabel = buffers.gazLabel
         gazPart = buffers.gazPart
@@ -92,6 +95,7 @@ struct FeatureExtractor {
     private mutating func adopt(_ box: TokenFactBuffers) {
         buffers = box
         wordHash = box.wordHash
+        wordHead = box.wordHead
         gazFlags = box.gazFlags
         gazLabel = box.gazLabel
         gazPart = box.gazPart
@@ -194,17 +198,25 @@ struct FeatureExtractor {
             adopt(buffers.resized(to: buffers.capacity < n ? max(n, buffers.capacity * 2) : buffers.capacity))
         }
         // The lookups below miss the cache more often than not: ask for all of
-        // the document's slots first, so that the misses overlap.
+        // the document's slots first, so that the misses overlap. Windows of
+        // neighbouring regions overlap; each token is hashed and looked up once.
+        // A token two away from every region is only read for its word hash.
+        var hashed = 0, asked = 0
         for r in 0..<regionStarts.count {
             let s = Int(regionStarts[r]), e = Int(regionEnds[r])
-            for t in max(0, s - 2)..<min(n, e + 2) {
+            for t in max(hashed, s - 2)..<min(n, e + 2) {
                 let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: doc[t])
                 wordHash[t] = word.hash
-                let key = ByteKey.finish(word.hash)
+                wordHead[t] = word.head
+            }
+            hashed = min(n, e + 2)
+            for t in max(asked, s - 1)..<min(n, e + 1) {
+                let key = ByteKey.finish(wordHash[t])
                 lede_prefetch(facts + (Int(truncatingIfNeeded: key) & (Self.factSlots - 1)))
-                gazetteer.prefetch(word: word)
+                gazetteer.prefetch(key: key)
                 casePrior.prefetch(key)
             }
+            asked = min(n, e + 1)
             let longest = mined.maxTokens
             for p in s..<e {
                 var key = wordHash[p]
@@ -217,18 +229,22 @@ struct FeatureExtractor {
                 }
             }
         }
+        var known = 0
         for r in 0..<regionStarts.count {
             let s = Int(regionStarts[r]), e = Int(regionEnds[r])
-            for t in max(0, s - 2)..<min(n, e + 2) {
+            for t in max(known, s - 1)..<min(n, e + 1) {
                 let token = doc[t]
-                let word = gazetteer.word(text: doc.text, textCount: doc.textCount, token: token)
-                let known = lookUp(word, doc, token)
-                wordHash[t] = word.hash
-                prior[t] = token.kind == .word ? known.prior : 0
+                let facts = lookUp(ByteKey.Word(hash: wordHash[t], head: wordHead[t]), doc, token)
+                prior[t] = token.kind == .word ? facts.prior : 0
                 shapes[t] = Self.shape(doc, t)
-                gazFlags[t] = known.gazFlags
-                gazLabel[t] = known.labelNeedsUppercase && !token.flags.contains(.allUppercase) ? 0xFF : known.gazLabel
-                gazLimit[t] = known.gazLimit
+                gazFlags[t] = facts.gazFlags
+                gazLabel[t] = facts.labelNeedsUppercase && !token.flags.contains(.allUppercase) ? 0xFF : facts.gazLabel
+                gazLimit[t] = facts.gazLimit
+            }
+            known = min(n, e + 1)
+            // What the names of the region before marked within two tokens of
+            // this one is cleared, as it always was: the model learnt it so.
+            for t in max(0, s - 2)..<min(n, e + 2) {
                 gazPart[t] = 0
                 minedPart[t] = 0
             }

@@ -9,6 +9,7 @@ final class TokenFactBuffers {
     /// Tokens every buffer holds.
     let capacity: Int
     let wordHash: UnsafeMutablePointer<UInt64>
+    let wordHead: UnsafeMutablePointer<UInt64>
     let gazFlags: UnsafeMutablePointer<UInt32>
     let gazLabel: UnsafeMutablePointer<UInt8>
     let gazPart: UnsafeMutablePointer<UInt8>
@@ -26,6 +27,7 @@ final class TokenFactBuffers {
         let size = max(1, capacity)
         self.capacity = size
         wordHash = Self.filled(0, count: size)
+        wordHead = Self.filled(0, count: size)
         gazFlags = Self.filled(0, count: size)
         gazLabel = Self.filled(0xFF, count: size)
         gazPart = Self.filled(0, count: size)
@@ -53,6 +55,7 @@ final class TokenFactBuffers {
 
     deinit {
         wordHash.deallocate()
+        wordHead.deallocate()
         gazFlags.deallocate()
         gazLabel.deallocate()
         gazPart.deallocate()
