@@ -342,6 +342,12 @@ struct FeatureExtractor {
 
     @inline(__always)
     func row(_ template: UInt64, _ value: UInt64) -> UInt32 {
+        Self.row(template, value, mask: mask)
+    }
+
+    /// The row of feature `template` with `value` in a table of `mask + 1` rows.
+    @inline(__always)
+    static func row(_ template: UInt64, _ value: UInt64, mask: UInt32) -> UInt32 {
         var h = (template &* 0x9E37_79B9_7F4A_7C15) ^ value
         h = (h ^ (h >> 31)) &* 0xBF58_476D_1CE4_E5B9
         h = (h ^ (h >> 29)) &* 0x94D0_49BB_1331_11EB
@@ -502,12 +508,28 @@ struct FeatureExtractor {
     /// occurrences of token `t`'s word (`own`: the first-pass tag of `t` itself).
     @inline(__always)
     func documentLabelRow(word: UInt64, own: UInt8, firstPass: Bool) -> UInt32 {
-        if firstPass { return row(43 | register << 8, 0x100) }
-        guard var counts = passLabels.value(word) else { return row(43 | register << 8, 0) }
+        Self.documentLabelRow(firstPass ? Self.firstPassLabels : documentLabels(word: word, own: own), register: register, mask: mask)
+    }
+
+    /// The value of ``documentLabelRow(word:own:firstPass:)`` in the first pass.
+    static let firstPassLabels: UInt64 = 0x100
+
+    /// The row of the second-pass feature whose value is `labels` (see
+    /// ``documentLabels(word:own:)``, ``firstPassLabels``) in `register`.
+    @inline(__always)
+    static func documentLabelRow(_ labels: UInt64, register: UInt64, mask: UInt32) -> UInt32 {
+        row(43 | register << 8, labels, mask: mask)
+    }
+
+    /// The value of the second-pass feature of a word (`own`: the first-pass tag
+    /// of the token itself): a mask of the labels the first pass gave the word's
+    /// other occurrences, 0...15.
+    @inline(__always)
+    func documentLabels(word: UInt64, own: UInt8) -> UInt64 {
+        guard var counts = passLabels.value(word) else { return 0 }
         if own != 0 { counts[Int(BILOUTag.label(own).rawValue)] &-= 1 }
-        var mask: UInt64 = 0
-        for label in 0..<4 where counts[label] > 0 { mask |= 1 << UInt64(label) }
-        return row(43 | register << 8, mask)
+        let bits = SIMD4<Int16>(1, 2, 4, 8).replacing(with: 0, where: counts .<= 0)
+        return UInt64(UInt16(bitPattern: bits.wrappedSum()))
     }
 
     /// Records the first-pass tags of region tokens `s..<e` (`tags[k]` for token `s + k`).
@@ -523,9 +545,15 @@ struct FeatureExtractor {
     /// ``wordPreviousRow(word:previous:)``: few rows, so they stay in the cache.
     @inline(__always)
     func dynamicRows(previous: UInt8, beforePrevious: UInt8) -> (UInt32, UInt32) {
+        Self.dynamicRows(previous: previous, beforePrevious: beforePrevious, register: register, mask: mask)
+    }
+
+    /// ``dynamicRows(previous:beforePrevious:)`` in `register`, in a table of `mask + 1` rows.
+    @inline(__always)
+    static func dynamicRows(previous: UInt8, beforePrevious: UInt8, register: UInt64, mask: UInt32) -> (UInt32, UInt32) {
         let salt = register << 8
-        return (row(40 | salt, UInt64(previous)),
-                row(41 | salt, UInt64(previous) << 8 | UInt64(beforePrevious)))
+        return (row(40 | salt, UInt64(previous), mask: mask),
+                row(41 | salt, UInt64(previous) << 8 | UInt64(beforePrevious), mask: mask))
     }
 
     /// The row of the feature that pairs the word with the previous tag.

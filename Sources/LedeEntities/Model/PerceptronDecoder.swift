@@ -15,15 +15,21 @@ struct PerceptronDecoder {
     private var tags: [UInt8] = []
     private var firstPass: [UInt8] = []
     /// Per previous tag and whether the token ends its region (`previous << 1 | last`):
-    /// the tags that may come next, as bits, lowest tag first as ties go.
-    private let allowedTags: [UInt32] = (0..<(2 * BILOUTag.count)).map { index in
+    /// the tags that may come next.
+    private let allowedTags: [TagMask] = (0..<(2 * BILOUTag.count)).map { index in
         let previous = UInt8(index >> 1), last = index & 1 == 1
-        var bits: UInt32 = 0
+        var mask = TagMask()
         for tag in 0..<UInt8(BILOUTag.count) where BILOUTag.allowed(previous, tag) && (!last || BILOUTag.canEnd(tag)) {
-            bits |= 1 << UInt32(tag)
+            mask.allow(tag)
         }
-        return bits
+        return mask
     }
+    /// Per register, previous tag and the tag before (`(register * 17 + previous) * 17
+    /// + beforePrevious`): the sum of the ``FeatureExtractor/dynamicRows(previous:beforePrevious:)``.
+    private let dynamicSums: [Scores]
+    /// Per register and value of the second-pass feature (`register * 17 + labels`,
+    /// labels 16 for the first pass): the feature's row.
+    private let documentSums: [Scores]
     /// The static rows of one region and the word cache.
     private let buffers = RowBuffers()
     private var aliases = MentionAliasResolver()
@@ -33,6 +39,29 @@ struct PerceptronDecoder {
         self.gazetteer = gazetteer
         extractor = FeatureExtractor(gazetteer: gazetteer, bucketBits: model.bucketBits)
         extractor.casePrior = model.casePrior
+        let weights = Weights(model), mask = model.mask
+        var dynamicSums: [Scores] = []
+        var documentSums: [Scores] = []
+        for register: UInt64 in 0...1 {
+            for previous in 0..<UInt8(BILOUTag.count) {
+                for beforePrevious in 0..<UInt8(BILOUTag.count) {
+                    let rows = FeatureExtractor.dynamicRows(
+                        previous: previous, beforePrevious: beforePrevious, register: register, mask: mask)
+                    var scores = Scores()
+                    scores.add(rows.0, weights)
+                    scores.add(rows.1, weights)
+                    dynamicSums.append(scores)
+                }
+            }
+            for labels in 0...16 {
+                var scores = Scores()
+                let value = labels == 16 ? FeatureExtractor.firstPassLabels : UInt64(labels)
+                scores.add(FeatureExtractor.documentLabelRow(value, register: register, mask: mask), weights)
+                documentSums.append(scores)
+            }
+        }
+        self.dynamicSums = dynamicSums
+        self.documentSums = documentSums
     }
 
     mutating func tag(
@@ -176,6 +205,7 @@ struct PerceptronDecoder {
         tags.removeAll(keepingCapacity: true)
         let staticScores = buffers.staticScores + offset, afterOutside = buffers.afterOutside + offset
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        let register = Int(extractor.register) * BILOUTag.count, documents = Int(extractor.register) * BILOUTag.count
         for t in s..<e {
             let word = extractor.wordHash[t]
             var scores: Scores
@@ -185,20 +215,10 @@ struct PerceptronDecoder {
                 scores = staticScores[t - s]
                 scores.add(extractor.wordPreviousRow(word: word, previous: previous), weights)
             }
-            let dynamic = extractor.dynamicRows(previous: previous, beforePrevious: beforePrevious)
-            let document = extractor.documentLabelRow(word: word, own: isFirst ? 0 : firstPass[offset + t - s], firstPass: isFirst)
-            scores.add(dynamic.0, weights)
-            scores.add(dynamic.1, weights)
-            scores.add(document, weights)
-            var best: UInt8 = 0
-            var bestScore = Int32.min
-            var allowed = allowedTags[Int(previous) << 1 | (t == e - 1 ? 1 : 0)]
-            while allowed != 0 {
-                let tag = UInt8(truncatingIfNeeded: allowed.trailingZeroBitCount)
-                allowed &= allowed &- 1
-                let score = scores[tag]
-                if score > bestScore { bestScore = score; best = tag }
-            }
+            scores.add(dynamicSums[(register + Int(previous)) * BILOUTag.count + Int(beforePrevious)])
+            let labels = isFirst ? 16 : Int(extractor.documentLabels(word: word, own: firstPass[offset + t - s]))
+            scores.add(documentSums[documents + labels])
+            let best = allowedTags[Int(previous) << 1 | (t == e - 1 ? 1 : 0)].best(scores)
             tags.append(best)
             beforePrevious = previous
             previous = best
@@ -226,6 +246,15 @@ struct PerceptronDecoder {
             bytes.3 &+= (packed &>> 24) &<< shift
         }
 
+        /// Adds `other`'s scores.
+        @inline(__always)
+        mutating func add(_ other: Scores) {
+            bytes.0 &+= other.bytes.0
+            bytes.1 &+= other.bytes.1
+            bytes.2 &+= other.bytes.2
+            bytes.3 &+= other.bytes.3
+        }
+
         /// The score of `tag` (0: `O`).
         @inline(__always)
         subscript(tag: UInt8) -> Int32 {
@@ -237,6 +266,46 @@ struct PerceptronDecoder {
             case 2: return bytes.2[lane]
             default: return bytes.3[lane]
             }
+        }
+    }
+
+    /// A set of tags, laid out like ``Scores``: lane `i` of vector `j` is all
+    /// ones when tag `1 + 4i + j` is in.
+    struct TagMask {
+        var lanes = (SIMD4<Int32>(), SIMD4<Int32>(), SIMD4<Int32>(), SIMD4<Int32>())
+        var outside = false
+
+        /// Puts `tag` in the set.
+        mutating func allow(_ tag: UInt8) {
+            guard tag != 0 else { outside = true; return }
+            let k = Int(tag - 1), lane = k >> 2
+            switch k & 3 {
+            case 0: lanes.0[lane] = -1
+            case 1: lanes.1[lane] = -1
+            case 2: lanes.2[lane] = -1
+            default: lanes.3[lane] = -1
+            }
+        }
+
+        /// The tag of the highest score among the set's, the lowest tag on a tie
+        /// (`O` when the set has no tag scoring above `Int32.min`).
+        @inline(__always)
+        func best(_ scores: Scores) -> UInt8 {
+            let floor = SIMD4<Int32>(repeating: .min)
+            let v0 = scores.bytes.0 & lanes.0 | floor & ~lanes.0
+            let v1 = scores.bytes.1 & lanes.1 | floor & ~lanes.1
+            let v2 = scores.bytes.2 & lanes.2 | floor & ~lanes.2
+            let v3 = scores.bytes.3 & lanes.3 | floor & ~lanes.3
+            let top = pointwiseMax(pointwiseMax(v0, v1), pointwiseMax(v2, v3)).max()
+            if top == .min || (outside && top <= 0) { return 0 }
+            let all = SIMD4<Int32>(repeating: top)
+            // Bit 4i + j for lane i of vector j: the tags' order.
+            let none = SIMD4<Int32>()
+            let bits = none.replacing(with: SIMD4(1 << 0, 1 << 4, 1 << 8, 1 << 12), where: v0 .== all)
+                | none.replacing(with: SIMD4(1 << 1, 1 << 5, 1 << 9, 1 << 13), where: v1 .== all)
+                | none.replacing(with: SIMD4(1 << 2, 1 << 6, 1 << 10, 1 << 14), where: v2 .== all)
+                | none.replacing(with: SIMD4(1 << 3, 1 << 7, 1 << 11, 1 << 15), where: v3 .== all)
+            return UInt8(truncatingIfNeeded: 1 + bits.wrappedSum().trailingZeroBitCount)
         }
     }
 
