@@ -73,12 +73,15 @@ struct PerceptronModelTests {
 
     @Test func rowBuffersGrowAndMapEveryKeyToASlot() {
         let buffers = RowBuffers()
-        buffers.reserve(tokens: 3)
-        #expect(buffers.capacity >= 3)
-        for k in 0..<3 * FeatureExtractor.maxRows { buffers.rows[k] = UInt32(k) }
-        buffers.reserve(tokens: 100)
-        #expect(buffers.capacity >= 100)
-        buffers.rows[100 * FeatureExtractor.maxRows - 1] = 7
+        buffers.reserveScores(tokens: 3)
+        #expect(buffers.scoreCapacity >= 3)
+        buffers.reserveScores(tokens: 100)
+        #expect(buffers.scoreCapacity >= 100)
+        buffers.staticScores[99] = PerceptronDecoder.Scores()
+        // The rings hold every token between the word keys and the sums.
+        #expect((RowBuffers.sumLag + 2) * FeatureExtractor.maxRows <= RowBuffers.rowMask + 1)
+        #expect(RowBuffers.keyLead + RowBuffers.sumLag + 2 <= RowBuffers.ringMask + 1)
+        for k in 0...RowBuffers.rowMask { buffers.rows[k] = UInt32(k) }
         var seen = Set<Int>()
         for k in 0..<10_000 {
             let key = FeatureExtractor.WordKey(raw: UInt64(k) &* 0x1234_5678_9ABC_DEF1, head: UInt64(k), meta: UInt64(k % 7 + 1) << 32)
