@@ -1,3 +1,4 @@
+import LedeAggregation
 import LedeIO
 
 /// What a run has to do with one shard of its inputs, and why.
@@ -78,6 +79,9 @@ public struct ShardAssessment: Sendable {
         {
             return .changed("its outputs are missing")
         }
+        if !PartialStore.hasCurrentFormat(layout.partialPath(for: shard)) {
+            return .changed("its partial was written by another version of Lede")
+        }
         guard let status else { return .changed("it cannot be read") }
         if status.size != record.file.size {
             return .changed("its size changed from \(record.file.size) to \(status.size) bytes")
@@ -116,8 +120,9 @@ public struct ShardAssessment: Sendable {
             guard let size = try? FileStatus.of(OutputLayout.inProgressPath(of: path)).size, size >= length else { return false }
         }
         let state = RunState(layout: layout)
+        // A segment an older Lede wrote in another format could not be merged at the end.
         return (0..<checkpoint.segments).allSatisfy {
-            FileSystem.isDirectory(state.segmentPath(forRelativePath: checkpoint.shard, number: $0))
+            PartialStore.hasCurrentFormat(state.segmentPath(forRelativePath: checkpoint.shard, number: $0))
         }
     }
 }

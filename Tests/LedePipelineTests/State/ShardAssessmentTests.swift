@@ -52,6 +52,29 @@ struct ShardAssessmentTests {
         #expect(rerun.changedShards == 1)
     }
 
+    /// A partial written by an older Lede (another format) cannot be merged, so
+    /// its shard is processed again instead of stopping every rerun.
+    @Test func aPartialOfAnotherFormatMakesTheShardChanged() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        let corpus = Path.join(root, "corpus")
+        _ = try await SampleWriter(seed: 44, documents: 50, shards: 2).write(to: corpus, jobs: 1)
+        let out = Path.join(root, "out")
+        _ = try await runPipeline(inputs: [corpus], output: out, jobs: 2)
+        let entities = try FileSystem.readAll(Path.join(out, "aggregates/entities.csv"))
+        let partial = OutputLayout(root: out).partialPath(forRelativePath: "sample-00001.jsonl.zst")
+        let format = try AtomicFile(path: Path.join(partial, "FORMAT"), durable: false)
+        try format.write(Array("lede-partial 2\n".utf8))
+        try format.commit()
+        #expect(
+            try await survey(corpus, out).assessments.map(\.verdict)
+                == [.unchanged, .changed("its partial was written by another version of Lede")])
+        let rerun = try await runPipeline(inputs: [corpus], output: out, jobs: 2)
+        #expect(rerun.changedShards == 1)
+        #expect(try FileSystem.readAll(Path.join(out, "aggregates/entities.csv")) == entities)
+        #expect(try await survey(corpus, out).assessments.map(\.verdict) == [.unchanged, .unchanged])
+    }
+
     @Test func aRunOnALockedDirectoryStopsAndNamesTheHolder() async throws {
         let root = try Fixtures.temporaryDirectory()
         defer { Fixtures.remove(root) }
