@@ -29,8 +29,8 @@ let package = Package(
         .target(name: "LedeText"),
         // A header-only C module: the prefetch hint the perceptron decoder needs.
         .systemLibrary(name: "CLedePrefetch"),
-        // Header-only too: Linux's per-thread CPU affinity calls, for `lede bench`'s one-core run.
-        .systemLibrary(name: "CLedeAffinity"),
+        // Header-only too: the Linux and glibc calls Swift does not import (CPU affinity for `lede bench`, malloc_trim).
+        .systemLibrary(name: "CLedeSystem"),
         .target(name: "LedeEntities", dependencies: ["LedeText", "CLedePrefetch"]),
         .target(name: "LedeAggregation", dependencies: ["LedeEntities", "LedeIO"]),
         .target(name: "LedeSample"),
@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "LedePipeline",
             dependencies: [
-                "LedeIO", "LedeText", "LedeEntities", "LedeAggregation", "LedeSample", "LedeStore", "CLedeAffinity",
+                "LedeIO", "LedeText", "LedeEntities", "LedeAggregation", "LedeSample", "LedeStore", "CLedeSystem",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -1,5 +1,5 @@
 #if os(Linux)
-import CLedeAffinity
+import CLedeSystem
 import Glibc
 #endif
 

@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CLedeSystem
 import Glibc
 #elseif canImport(Musl)
 import Musl
@@ -74,6 +75,17 @@ public enum SystemInfo {
         return Int(usage.ru_maxrss)
         #else
         return Int(usage.ru_maxrss) * 1024
+        #endif
+    }
+
+    /// Hands the heap memory freed so far back to the system.
+    ///
+    /// The allocator keeps freed memory for reuse, so after the chunks are done
+    /// the process would carry their buffers into the merge and the SQLite
+    /// store's build, whose own memory then comes on top.
+    public static func releaseFreedMemory() {
+        #if os(Linux) && canImport(Glibc)
+        _ = lede_malloc_trim(0)
         #endif
     }
 

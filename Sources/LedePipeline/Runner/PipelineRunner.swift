@@ -66,6 +66,7 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         logger.info(
             "\(work.count) of \(shards.count) shard(s) to process (\(summary.newShards) new, \(summary.changedShards) changed), \(summary.unchangedShards) unchanged")
         summary = try await process(work, layout: layout, summary: summary)
+        SystemInfo.releaseFreedMemory()
         let merged = try merge(layout: layout)
         summary.partialsMerged = merged.tables.partials
         summary.store = merged.store
