@@ -115,6 +115,12 @@ public final class PerceptronModel: @unchecked Sendable {
         let minedOffset = (Self.headerSize + weightBytes + rows + 7) & ~7
         let priorOffset = (minedOffset + capacity * 9 + 7) & ~7
         guard size == priorOffset + priorCapacity * 4 else { throw fail("size \(size) does not match its header") }
+        let rowShifts = (base + Self.headerSize + weightBytes).assumingMemoryBound(to: UInt8.self)
+        // Checked before any stored property is set: a throw after that would
+        // free the buffer twice or read it after `fail` freed it.
+        if let row = (0..<rows).first(where: { rowShifts[$0] > Self.maximumShift }) {
+            throw fail("row \(row) has shift \(rowShifts[row]), more than \(Self.maximumShift)")
+        }
         casePrior = CasePrior(slots: (0..<priorCapacity).map {
             UInt32(littleEndian: base.loadUnaligned(fromByteOffset: priorOffset + $0 * 4, as: UInt32.self))
         })
@@ -125,11 +131,7 @@ public final class PerceptronModel: @unchecked Sendable {
         minedMaxTokens = Int(u32(28))
         minedCapacity = capacity
         weights = base + Self.headerSize
-        shifts = (base + Self.headerSize + weightBytes).assumingMemoryBound(to: UInt8.self)
-        for row in 0..<rows where shifts[row] > Self.maximumShift {
-            buffer.deallocate()
-            throw LoadError(path: path, message: "row \(row) has shift \(shifts[row]), more than \(Self.maximumShift); rebuild it with `make model`")
-        }
+        shifts = rowShifts
         minedKeys = (base + minedOffset).assumingMemoryBound(to: UInt64.self)
         minedMasks = (base + minedOffset + capacity * 8).assumingMemoryBound(to: UInt8.self)
     }

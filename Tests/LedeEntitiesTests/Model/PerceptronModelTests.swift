@@ -68,6 +68,7 @@ struct PerceptronModelTests {
             Issue.record("a shift past the limit should be refused")
         } catch {
             #expect(error.description.contains("make model"))
+            #expect(error.description.contains("row 5 has shift \(PerceptronModel.maximumShift + 1)"), "\(error)")
         }
     }
 
