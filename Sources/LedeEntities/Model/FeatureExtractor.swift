@@ -26,6 +26,10 @@ struct FeatureExtractor {
     private(set) var gazFlags: UnsafeMutablePointer<UInt32>
     /// Per token: the single token's gazetteer label (0xFF: none).
     private(set) var gazLabel: UnsafeMutablePointer<UInt8>
+    /// Per token (valid within one token of a region): the single token's gazetteer
+    /// label whatever its case (0xFF: none), and the lexicon id of its canonical name (-1: none).
+    private(set) var nameLabel: UnsafeMutablePointer<UInt8>
+    private(set) var nameCanonical: UnsafeMutablePointer<Int32>
     /// Per token: 0, or 1 + (part << 2 | label) of the longest built-in gazetteer name covering it.
     private(set) var gazPart: UnsafeMutablePointer<UInt8>
     /// Per token: 0, or part << 4 | label mask of the longest mined name covering it.
@@ -72,6 +76,8 @@ struct FeatureExtractor {
         var gazLimit: UInt8 = 0
         var labelNeedsUppercase = false
         var prior: UInt8 = 0
+        /// The lexicon id of the word's canonical name when it has a label, else -1.
+        var canonical: Int32 = -1
     }
 
     init(gazetteer: Gazetteer, bucketBits: Int) {
@@ -82,6 +88,8 @@ struct FeatureExtractor {
         wordHead = buffers.wordHead
         gazFlags = buffers.gazFlags
         gazLabel = buffers.gazLabel
+        nameLabel = buffers.nameLabel
+        nameCanonical = buffers.nameCanonical
         gazPart = buffers.gazPart
         minedPart = buffers.minedPart
         wordMask = buffers.wordMask
@@ -98,6 +106,8 @@ struct FeatureExtractor {
         wordHead = box.wordHead
         gazFlags = box.gazFlags
         gazLabel = box.gazLabel
+        nameLabel = box.nameLabel
+        nameCanonical = box.nameCanonical
         gazPart = box.gazPart
         minedPart = box.minedPart
         wordMask = box.wordMask
@@ -239,6 +249,8 @@ struct FeatureExtractor {
                 shapes[t] = Self.shape(doc, t)
                 gazFlags[t] = facts.gazFlags
                 gazLabel[t] = facts.labelNeedsUppercase && !token.flags.contains(.allUppercase) ? 0xFF : facts.gazLabel
+                nameLabel[t] = facts.gazLabel
+                nameCanonical[t] = facts.canonical
                 gazLimit[t] = facts.gazLimit
             }
             known = min(n, e + 1)
@@ -277,7 +289,8 @@ struct FeatureExtractor {
         let found = WordFacts(
             hash: word.hash, head: word.head, gazFlags: match.flags.rawValue, length: Int32(token.length),
             gazLabel: match.label?.rawValue ?? 0xFF, gazLimit: UInt8(truncatingIfNeeded: match.maxTokens),
-            labelNeedsUppercase: match.flags.contains(.labelNeedsUppercase), prior: casePrior.value(key))
+            labelNeedsUppercase: match.flags.contains(.labelNeedsUppercase), prior: casePrior.value(key),
+            canonical: match.label == nil ? -1 : match.canonical)
         facts[slot] = found
         return found
     }

@@ -352,14 +352,20 @@ struct PerceptronDecoder {
             if part == BILOUTag.last || part == BILOUTag.unit, open >= 0 {
                 let first = open, end = s + k + 1
                 var canonical = CanonicalSource.surface
-                if end - first <= 4 {
+                let label = BILOUTag.label(tag)
+                if end - first == 1 {
+                    // The region's facts already hold the single token's entry.
+                    if extractor.nameLabel[first] == label.rawValue && extractor.nameCanonical[first] >= 0 {
+                        canonical = .lexicon(extractor.nameCanonical[first])
+                    }
+                } else if end - first <= 4 {
                     var key = extractor.wordHash[first]
                     for t in (first + 1)..<max(first + 1, end) { key = ByteKey.combine(key, extractor.wordHash[t]) }
                     let match = gazetteer.find(hash: ByteKey.finish(key), text: doc.text, textCount: doc.textCount,
                                                tokens: doc.tokens, from: first, count: end - first)
-                    if match.label == BILOUTag.label(tag), match.canonical >= 0 { canonical = .lexicon(match.canonical) }
+                    if match.label == label, match.canonical >= 0 { canonical = .lexicon(match.canonical) }
                 }
-                mentions.append(Mention(start: doc[first].start, end: doc[end - 1].end, label: BILOUTag.label(tag), canonical: canonical))
+                mentions.append(Mention(start: doc[first].start, end: doc[end - 1].end, label: label, canonical: canonical))
                 open = -1
             }
         }

@@ -12,6 +12,8 @@ final class TokenFactBuffers {
     let wordHead: UnsafeMutablePointer<UInt64>
     let gazFlags: UnsafeMutablePointer<UInt32>
     let gazLabel: UnsafeMutablePointer<UInt8>
+    let nameLabel: UnsafeMutablePointer<UInt8>
+    let nameCanonical: UnsafeMutablePointer<Int32>
     let gazPart: UnsafeMutablePointer<UInt8>
     let minedPart: UnsafeMutablePointer<UInt8>
     let wordMask: UnsafeMutablePointer<UInt8>
@@ -30,6 +32,8 @@ final class TokenFactBuffers {
         wordHead = Self.filled(0, count: size)
         gazFlags = Self.filled(0, count: size)
         gazLabel = Self.filled(0xFF, count: size)
+        nameLabel = Self.filled(0xFF, count: size)
+        nameCanonical = Self.filled(-1, count: size)
         gazPart = Self.filled(0, count: size)
         minedPart = Self.filled(0, count: size)
         wordMask = Self.filled(0, count: size)
@@ -58,6 +62,8 @@ final class TokenFactBuffers {
         wordHead.deallocate()
         gazFlags.deallocate()
         gazLabel.deallocate()
+        nameLabel.deallocate()
+        nameCanonical.deallocate()
         gazPart.deallocate()
         minedPart.deallocate()
         wordMask.deallocate()
