@@ -547,9 +547,10 @@ struct FeatureExtractor {
 
     /// Records the first-pass tags of region tokens `s..<e` (`tags[k]` for token `s + k`).
     mutating func recordPass(_ s: Int, _ tags: [UInt8]) {
+        let lanes = SIMD4<Int16>(0, 1, 2, 3)
         for (k, tag) in tags.enumerated() where tag != 0 {
-            var one = SIMD4<Int16>(repeating: 0)
-            one[Int(BILOUTag.label(tag).rawValue)] = 1
+            let label = SIMD4<Int16>(repeating: Int16(BILOUTag.label(tag).rawValue))
+            let one = SIMD4<Int16>().replacing(with: 1, where: lanes .== label)
             passLabels.modify(wordHash[s + k]) { $0 &+= one }
         }
     }
