@@ -169,6 +169,25 @@ struct PerceptronTaggerTests {
         #expect(!Self.prepared(article).social)
     }
 
+    /// A long text of 100 tokens that opens with `first`, `signs` in place of its first filler words.
+    static func longText(_ signs: [String], first: String = "Word") -> String {
+        ([first] + signs + Array(repeating: "word", count: 99 - signs.count)).joined(separator: " ")
+    }
+
+    @Test func aLongTextNeedsASignEveryFiftyTokens() {
+        for sign in ["i", "@someone", "#news", "http://example.org", "😀"] {
+            #expect(!Self.prepared(Self.longText([sign])).social, "\(sign)")
+            #expect(Self.prepared(Self.longText([sign, sign])).social, "\(sign)")
+        }
+        #expect(!Self.prepared(Self.longText([], first: "then")).social)
+        #expect(Self.prepared(Self.longText(["i"], first: "then")).social)
+        // A lowercase `i` opening the text is two signs.
+        #expect(Self.prepared(Self.longText([], first: "i")).social)
+        #expect(!Self.prepared(Self.longText([], first: "I")).social)
+        // Other symbols, lowercase words and capitals inside a sentence are none.
+        #expect(!Self.prepared(Self.longText(["%", "&", "a", "Paris", "USA", "3", "!"])).social)
+    }
+
     @Test func socialPostsMayNameInLowercase() {
         var builder = CasePrior.Builder()
         let news = "Talks were held in Caracas and officials left Caracas later , a trip to Caracas ."
