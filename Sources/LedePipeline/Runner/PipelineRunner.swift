@@ -583,7 +583,7 @@ struct CoordinatorState<Tagger: EntityTagger> {
                 if output.isComplete {
                     output.keepInMemory(end, counts: drain.counts)
                 } else if configuration.jobs == 1 {
-                    try ShardOutput.writeSegment(end, counts: drain.counts, to: output.segmentPath(of: end))
+                    try CheckpointingSegment(shard: drain.shard, output: output, end: end, counts: drain.counts).write()
                     try recordCheckpoint(end, of: output)
                 } else {
                     // Sorting a segment's counts takes a while; the workers go on meanwhile.

@@ -161,17 +161,6 @@ final class ShardOutput {
         accumulator = PartialAccumulator()
     }
 
-    /// Writes a segment's partial, then makes its outputs durable and records
-    /// the checkpoint after it.
-    ///
-    /// - Parameters:
-    ///   - end: The segment, as ``takeSegmentEnds()`` gave it.
-    ///   - counts: The workers' counts of the segment's chunks.
-    func checkpoint(_ end: SegmentEnd, counts: [AggregateBuilder]) throws {
-        try Self.writeSegment(end, counts: counts, to: segmentPath(of: end))
-        try recordCheckpoint(end)
-    }
-
     /// Where the partial of segment `end` goes.
     func segmentPath(of end: SegmentEnd) -> String {
         state.segmentPath(forRelativePath: shard.relativePath, number: end.number)
