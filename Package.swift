@@ -25,11 +25,12 @@ let package = Package(
             pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"])]
         ),
-        .target(name: "LedeIO", dependencies: ["CZstd"]),
+        .target(name: "LedeIO", dependencies: ["CZstd", "CLedeSystem"]),
         .target(name: "LedeText"),
         // A header-only C module: the prefetch hint the perceptron decoder needs.
         .systemLibrary(name: "CLedePrefetch"),
-        // Header-only too: the Linux and glibc calls Swift does not import (CPU affinity for `lede bench`, malloc_trim).
+        // Header-only too: the Linux and glibc calls Swift does not import (CPU affinity for `lede bench`,
+        // malloc_trim, sync_file_range).
         .systemLibrary(name: "CLedeSystem"),
         .target(name: "LedeEntities", dependencies: ["LedeText", "CLedePrefetch"]),
         .target(name: "LedeAggregation", dependencies: ["LedeEntities", "LedeIO"]),

@@ -31,6 +31,17 @@ public final class AtomicFile {
     private var failure: SystemError?
     /// Bytes accepted so far (buffered or written).
     public private(set) var bytesWritten: Int64 = 0
+    /// Bytes handed to the descriptor so far.
+    private var bytesFlushed: Int64 = 0
+    /// Bytes whose writeback to storage has been started (durable files only).
+    package private(set) var writebackStarted: Int64 = 0
+
+    /// Unsynced bytes of a durable file after which their writeback is started.
+    ///
+    /// The merge's co-occurrence table is 100 MB for 80 MB of news; left to the
+    /// final `fsync` alone, its writeback took 35 to 65 ms of a one-second run,
+    /// with both cores idle. Started every few MiB, it overlaps the writing.
+    package static var writebackInterval: Int64 { 4 << 20 }
 
     /// Starts writing a new version of `path`, creating its directory when missing.
     ///
@@ -88,6 +99,8 @@ public final class AtomicFile {
             }
             descriptor = file
             bytesWritten = length
+            bytesFlushed = length
+            writebackStarted = length
         } else {
             descriptor = try FileDescriptor.createForWriting(temporaryPath)
         }
@@ -114,6 +127,7 @@ public final class AtomicFile {
                 if bytes.count >= bufferLimit {
                     try descriptor.writeAll(bytes)
                     bytesWritten += Int64(bytes.count)
+                    didFlush(bytes.count, to: descriptor)
                     return
                 }
             }
@@ -145,8 +159,19 @@ public final class AtomicFile {
             do throws(SystemError) { try descriptor.writeAll(raw) } catch { return error }
             return nil
         }
+        let count = buffer.count
         buffer.removeAll(keepingCapacity: true)
         if let failure { throw failure }
+        didFlush(count, to: descriptor)
+    }
+
+    /// Counts bytes handed to the descriptor and, for a durable file, starts the
+    /// writeback of those not yet started once they reach ``writebackInterval``.
+    private func didFlush(_ count: Int, to descriptor: FileDescriptor) {
+        bytesFlushed += Int64(count)
+        guard durable, bytesFlushed - writebackStarted >= Self.writebackInterval else { return }
+        descriptor.startWriteback(offset: writebackStarted, count: bytesFlushed - writebackStarted)
+        writebackStarted = bytesFlushed
     }
 
     /// Writes out the buffer and flushes the temporary file to stable storage:
@@ -158,6 +183,7 @@ public final class AtomicFile {
         do throws(SystemError) {
             try flush(descriptor)
             try descriptor.sync()
+            writebackStarted = bytesFlushed
         } catch {
             failure = error
             throw error

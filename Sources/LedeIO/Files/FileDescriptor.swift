@@ -5,6 +5,9 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if os(Linux)
+import CLedeSystem
+#endif
 
 /// An open file, with the few calls Lede needs, each retried on `EINTR`.
 ///
@@ -119,6 +122,22 @@ public struct FileDescriptor: Sendable {
         while fsync(rawValue) != 0 {
             if errno != EINTR { throw SystemError("sync", path: path, code: errno) }
         }
+    }
+
+    /// Asks the kernel to start writing `count` bytes from `offset` to storage
+    /// now, without waiting for them.
+    ///
+    /// A hint, not a guarantee: a later ``sync()`` still decides durability and
+    /// reports any write error, so failures here are ignored. Its use is that
+    /// ``sync()`` on a large file then waits only for the last bytes instead of
+    /// for the whole file. Does nothing where the call does not exist.
+    ///
+    /// The corresponding C function is `sync_file_range` with `SYNC_FILE_RANGE_WRITE`.
+    public func startWriteback(offset: Int64, count: Int64) {
+        #if os(Linux)
+        let write: UInt32 = 2  // SYNC_FILE_RANGE_WRITE, from <fcntl.h>, which Swift does not import either.
+        while lede_sync_file_range(rawValue, offset, count, write) != 0 && errno == EINTR {}
+        #endif
     }
 
     /// The file's size in bytes.

@@ -41,6 +41,30 @@ import Testing
         }
     }
 
+    @Test(arguments: [true, false])
+    func aDurableWriterStartsWritebackAsItGoes(durable: Bool) throws {
+        try withScratchDirectory { root in
+            let path = Path.join(root, "cooccurrences.csv")
+            let piece = [UInt8](repeating: UInt8(ascii: "p"), count: 48 << 10)
+            let file = try AtomicFile(path: path, durable: durable, bufferSize: 64 << 10)
+            let interval = AtomicFile.writebackInterval
+            var expected: [UInt8] = []
+            while Int64(expected.count) < 3 * interval {
+                try file.write(piece)
+                expected += piece
+                if durable {
+                    // Behind what was written by less than an interval and a buffer.
+                    #expect(file.bytesWritten - file.writebackStarted < interval + (64 << 10))
+                } else {
+                    #expect(file.writebackStarted == 0)
+                }
+            }
+            #expect(file.writebackStarted >= (durable ? 2 * interval : 0))
+            try file.commit()
+            expectSameBytes(try readFileBytes(path), expected)
+        }
+    }
+
     @Test func discardLeavesOldFileAndNoTemporary() throws {
         try withScratchDirectory { root in
             let path = Path.join(root, "table.csv")
