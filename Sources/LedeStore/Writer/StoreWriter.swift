@@ -75,6 +75,11 @@ public enum StoreWriter {
     /// private until the rename, so a crash only leaves a temporary file that the next
     /// build replaces. The page cache bounds SQLite's memory (index sorts spill to disk);
     /// a second thread helps sort the indexes (2.3 s → 1.7 s for 3.5 million pairs).
+    ///
+    /// The cache is small on purpose: SQLite sizes the sorted runs of `CREATE INDEX`
+    /// by it, and runs that fit the CPU's caches sort faster. With 64 MiB, indexing
+    /// the news corpus's 2.7 million pairs took 2.2 s; with 8 MiB, 1.1 s. Inserting
+    /// rows in key order gains nothing from a larger cache.
     private static var writerConfiguration: Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = false
@@ -85,7 +90,7 @@ public enum StoreWriter {
                     PRAGMA journal_mode = MEMORY;
                     PRAGMA synchronous = OFF;
                     PRAGMA locking_mode = EXCLUSIVE;
-                    PRAGMA cache_size = -65536;
+                    PRAGMA cache_size = -8192;
                     PRAGMA threads = 2;
                     """)
         }
