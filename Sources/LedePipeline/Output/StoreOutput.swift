@@ -35,6 +35,17 @@ public struct StoreOutput: Sendable, Equatable {
     public func rebuild(
         layout: OutputLayout, partials: [String], failures: [ShardFailure] = [], records: [ShardRecord] = []
     ) throws -> StoreBuildSummary? {
+        try stage(layout: layout, partials: partials, failures: failures, records: records)?.commit()
+    }
+
+    /// Builds the store from `partials` under its temporary name, leaving the old one in place
+    /// until ``LedeStore/StagedStore/commit()``, unless disabled.
+    ///
+    /// - Parameters: As for ``rebuild(layout:partials:failures:records:)``.
+    /// - Returns: The built store, not yet in place, or `nil` when the store is disabled.
+    public func stage(
+        layout: OutputLayout, partials: [String], failures: [ShardFailure] = [], records: [ShardRecord] = []
+    ) throws -> StagedStore? {
         guard enabled else { return nil }
         let destination = path(in: layout)
         let temporary =
@@ -52,7 +63,7 @@ public struct StoreOutput: Sendable, Equatable {
                 name: name, partial: partial, failure: reasons[name], fileSize: record?.file.size,
                 fileModified: record?.file.modified, fingerprint: record?.fingerprint)
         }
-        return try StoreWriter.rebuild(
+        return try StoreWriter.stage(
             shards: shards, destination: destination, temporaryPath: temporary,
             workspaceDirectory: layout.temporaryDirectory)
     }
