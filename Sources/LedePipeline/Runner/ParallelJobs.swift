@@ -26,4 +26,26 @@ enum ParallelJobs {
         }
         return try outcomes.withLock { outcomes in try outcomes.map { try $0!.get() } }
     }
+
+    /// Runs two different jobs at once, on two threads, and returns both results.
+    ///
+    /// - Returns: What each job returned.
+    /// - Throws: The error of `first` if it failed, else that of `second`, once both have ended.
+    static func both<First: Sendable, Second: Sendable>(
+        _ first: @Sendable () throws -> First, _ second: @Sendable () throws -> Second
+    ) throws -> (First, Second) {
+        let firstOutcome = Mutex<Result<First, any Error>?>(nil)
+        let secondOutcome = Mutex<Result<Second, any Error>?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 {
+                let outcome = Result { try first() }
+                firstOutcome.withLock { $0 = outcome }
+            } else {
+                let outcome = Result { try second() }
+                secondOutcome.withLock { $0 = outcome }
+            }
+        }
+        let results = (firstOutcome.withLock { $0! }, secondOutcome.withLock { $0! })
+        return (try results.0.get(), try results.1.get())
+    }
 }

@@ -178,12 +178,25 @@ public struct RunState: Sendable {
         -> (tables: MergeSummary, store: StoreBuildSummary?)
     {
         let recorded = try recordedPartials(logger: logger)
-        let tables = try PartialMerger.replaceTables(
-            partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory,
-            runJobs: { try ParallelJobs.run($0, width: jobs) })
-        let built = try store.rebuild(
-            layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
-        return (tables, built)
+        let layout = layout
+        let mergeTables: @Sendable () throws -> MergeSummary = {
+            try PartialMerger.replaceTables(
+                partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory,
+                runJobs: { try ParallelJobs.run($0, width: jobs) })
+        }
+        let stageStore: @Sendable () throws -> StagedStore? = {
+            try store.stage(
+                layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
+        }
+        guard jobs > 1, store.enabled else {
+            let tables = try mergeTables()
+            return (tables, try stageStore()?.commit())
+        }
+        // The store's build takes longest (one SQLite connection, so one core) and the
+        // tables' merge fits beside it: both only read the partials. The store goes
+        // into place only after the tables did, as when they run one after the other.
+        let (tables, staged) = try ParallelJobs.both(mergeTables, stageStore)
+        return (tables, try staged?.commit())
     }
 
     /// Shards of the last run's inputs (``runRecord()``) that no record says are

@@ -4,7 +4,10 @@ import LedeIO
 ///
 /// Until ``commit()``, readers of the destination see the previous store; a
 /// staged store that is dropped without a commit is removed.
-public final class StagedStore {
+///
+/// It may be built on one thread and committed on another, but is never used by
+/// two at once: that is what its unchecked `Sendable` promises.
+public final class StagedStore: @unchecked Sendable {
     /// Where the store was built.
     public let temporaryPath: String
     private var summary: StoreBuildSummary

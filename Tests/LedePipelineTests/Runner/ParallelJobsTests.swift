@@ -53,4 +53,41 @@ struct ParallelJobsTests {
         }
         #expect(try ParallelJobs.run([job, job], width: 2) == [2, 2])
     }
+
+    @Test("two different jobs run at the same time and both results come back")
+    func both() throws {
+        let arrived = Atomic<Int>(0)
+        @Sendable func meet() -> Int {
+            arrived.wrappingAdd(1, ordering: .relaxed)
+            var spins = 0
+            while arrived.load(ordering: .relaxed) < 2 && spins < 10_000 {
+                usleep(1_000)
+                spins += 1
+            }
+            return arrived.load(ordering: .relaxed)
+        }
+        let (count, text) = try ParallelJobs.both({ meet() }, { "met \(meet())" })
+        #expect(count == 2)
+        #expect(text == "met 2")
+    }
+
+    @Test("the first job's error wins; the second's comes when the first succeeds")
+    func bothFailures() {
+        let ran = Atomic<Int>(0)
+        #expect(throws: Failure(job: 0)) {
+            try ParallelJobs.both(
+                { () throws -> Int in
+                    ran.wrappingAdd(1, ordering: .relaxed)
+                    throw Failure(job: 0)
+                },
+                { () throws -> Int in
+                    ran.wrappingAdd(1, ordering: .relaxed)
+                    throw Failure(job: 1)
+                })
+        }
+        #expect(ran.load(ordering: .relaxed) == 2)
+        #expect(throws: Failure(job: 1)) {
+            try ParallelJobs.both({ 1 }, { () throws -> Int in throw Failure(job: 1) })
+        }
+    }
 }

@@ -30,6 +30,10 @@ struct RunStateStoreTests {
         }
     }
 
+    private func readFileBytes(_ path: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+
     @Test func aRunWithNothingToProcessRebuildsAMissingStore() async throws {
         let root = try Fixtures.temporaryDirectory()
         defer { Fixtures.remove(root) }
@@ -91,6 +95,40 @@ struct RunStateStoreTests {
         #expect(merged.tables.partials == 2)
         #expect(merged.store?.shards == 2)
         #expect(try rows(layout.storePath, query) == expected)
+    }
+
+    @Test func severalJobsBuildTheStoreBesideTheTablesAndADamagedPartialKeepsBoth() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        let corpus = Path.join(root, "corpus")
+        _ = try await SampleWriter(seed: 33, documents: 300, shards: 3).write(to: corpus, jobs: 2)
+        let out = Path.join(root, "out")
+        let layout = OutputLayout(root: out)
+        _ = try await runPipeline(inputs: [corpus], output: out, jobs: 1)
+        let pairs = "SELECT a, b, documents FROM cooccurrences ORDER BY a, b"
+        let entities = "SELECT * FROM entities ORDER BY id"
+        let alone = (try rows(layout.storePath, pairs), try rows(layout.storePath, entities))
+        let tables = try readFileBytes(Path.join(layout.aggregatesDirectory, "cooccurrences.csv"))
+
+        let beside = try RunState(layout: layout).mergeTables(store: StoreOutput(), jobs: 2)
+        #expect(beside.store?.cooccurrences == alone.0.count)
+        #expect(try rows(layout.storePath, pairs) == alone.0)
+        #expect(try rows(layout.storePath, entities) == alone.1)
+        #expect(try readFileBytes(Path.join(layout.aggregatesDirectory, "cooccurrences.csv")) == tables)
+
+        // A damaged partial fails the tables' merge while the store builds beside it:
+        // neither the tables nor the store are replaced, and no temporary store is left.
+        let store = try readFileBytes(layout.storePath)
+        let partial = try #require(
+            try FileSystem.contentsOfDirectory(layout.partialsDirectory).sorted().first { !$0.hasPrefix(".") })
+        let damaged = Path.join(Path.join(layout.partialsDirectory, partial), "cooccurrences.bin")
+        var bytes = try readFileBytes(damaged)
+        bytes.removeLast(bytes.count / 2)
+        try AtomicFile.write(bytes, to: damaged, durable: false)
+        #expect(throws: (any Error).self) { try RunState(layout: layout).mergeTables(store: StoreOutput(), jobs: 2) }
+        #expect(try readFileBytes(layout.storePath) == store)
+        #expect(try readFileBytes(Path.join(layout.aggregatesDirectory, "cooccurrences.csv")) == tables)
+        #expect(try FileSystem.contentsOfDirectory(layout.temporaryDirectory).filter { $0.contains("sqlite") }.isEmpty)
     }
 
     @Test func storeOptionsAreNoChangeOfSettings() async throws {
