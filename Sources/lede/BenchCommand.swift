@@ -16,7 +16,8 @@ extension Lede {
                 with the trained model instead), then whole runs with 1 and N jobs with each \
                 tagger, one with one job and the process pinned to one core (the one-core \
                 rate that N-job scaling is judged against: a one-job run decompresses on a \
-                second core), and one with the SQLite store. Figures are MB/s of decoded \
+                second core), one with the SQLite store, and the default run (N jobs, the \
+                model, the store). Figures are MB/s of decoded \
                 JSONL, medians of --repeat rounds.
                 """)
 

@@ -21,7 +21,7 @@ struct BenchCommandTests {
         for expected in [
             "decompress (libzstd)", "+ lines and fields", "+ tokenize", "+ tag", "+ tag (model)", "+ aggregate", "+ write documents",
             "lede run, 1 job", "lede run, 2 jobs", "lede run, 1 job, model", "lede run, 2 jobs, model",
-            "lede run, 1 job, + SQLite",
+            "lede run, 1 job, + SQLite", "lede run, 2 jobs, model, + SQLite (the default run)",
         ] {
             #expect(names.contains(expected), "no stage \(expected) in \(names)")
         }

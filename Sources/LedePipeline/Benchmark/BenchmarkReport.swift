@@ -39,6 +39,12 @@ public struct BenchmarkReport: Sendable {
     /// The whole run with the rules that also rebuilds the SQLite store.
     public static let storeRunStage = "lede run, 1 job, + SQLite"
 
+    /// The run that a plain `lede run` makes: every job, the trained model (the rules
+    /// when there is none) and the SQLite store.
+    public static func defaultRunName(jobs: Int, model: Bool) -> String {
+        runName(jobs: jobs, model: model) + ", + SQLite (the default run)"
+    }
+
     /// The one-job run with the rules and the process pinned to one core.
     public static let oneCoreRunStage = "lede run, 1 job, 1 core"
 

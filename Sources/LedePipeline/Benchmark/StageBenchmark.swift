@@ -96,6 +96,15 @@ public struct StageBenchmark<Rules: EntityTagger, Model: EntityTagger>: Sendable
                 (BenchmarkReport.oneCoreRunStage, { try await timeRunOnOneCore(makeTagger: makeRules) }))
         }
         runs.append((BenchmarkReport.storeRunStage, { try await timeRun(jobs: 1, store: true, makeTagger: makeRules) }))
+        if jobs > 1 {
+            let defaultRun: () async throws -> Double
+            if let makeModel {
+                defaultRun = { try await timeRun(jobs: jobs, store: true, makeTagger: makeModel) }
+            } else {
+                defaultRun = { try await timeRun(jobs: jobs, store: true, makeTagger: makeRules) }
+            }
+            runs.append((BenchmarkReport.defaultRunName(jobs: jobs, model: makeModel != nil), defaultRun))
+        }
         var runSeconds: [String: [Double]] = [:]
         for round in 0..<repeats {
             for run in runs {
