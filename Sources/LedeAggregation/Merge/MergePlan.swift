@@ -30,6 +30,22 @@ struct _MergePlan {
         try _CellMerge<Sink.Cell>.merge(directories: directories, nameCounts: nameCounts, maps: maps, into: &sink)
     }
 
+    /// Merges the co-occurrence pairs whose first entity's merged rank is in
+    /// `firstRanks` into `sink`: one part of a partition of `0..<names.count`
+    /// (see ``_PairPartition``). The last part reads every file to its end.
+    ///
+    /// - Returns: The number of merged rows.
+    func mergePairs<Sink: _CellSink & ~Copyable>(
+        firstRanks: Range<Int>, into sink: inout Sink
+    ) throws -> Int where Sink.Cell == _PairCell {
+        let toEnd = firstRanks.upperBound >= names.count
+        // A part between others that holds no rank has nothing to read.
+        if firstRanks.isEmpty && !toEnd { return 0 }
+        return try _CellMerge<_PairCell>.merge(
+            directories: directories, nameCounts: nameCounts, maps: maps, firstRanks: firstRanks, toEnd: toEnd,
+            into: &sink)
+    }
+
     /// The tags of every directory, merged (tags are few; they are merged in memory).
     func mergeTags() throws -> [Partial.Tag] {
         var tables = try directories.map { try _PartialFileIO.readTags(directory: $0) }

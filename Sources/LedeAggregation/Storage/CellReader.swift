@@ -96,6 +96,34 @@ final class _CellReader<Cell: _BinaryCell> {
         return block[blockPosition]
     }
 
+    /// Decodes and checks, without returning them, the records whose keys in
+    /// the partial's own ranks are below `bound`, so that ``next()`` starts at
+    /// the first record at or above it (a key range of a table merged in parts).
+    ///
+    /// Skipped records are checked as ``next()`` checks them, and reaching the
+    /// end checks the trailer; only their remapping is saved.
+    ///
+    /// - Precondition: Nothing was read yet.
+    /// - Throws: What ``next()`` throws.
+    func skip(below bound: UInt64) throws {
+        precondition(recordsRead == 0 && blockCount == 0, "skip(below:) after reading \(path)")
+        while true {
+            if _slowPath(filled - position < Cell.maxRecordSize) {
+                try refill()
+                if position == filled {
+                    try finish()
+                    return
+                }
+            }
+            let cell = try decodeUnmapped()
+            if cell.key >= bound {
+                block.initialize(to: cell.remapped(UnsafeBufferPointer(map)))
+                blockCount = 1
+                return
+            }
+        }
+    }
+
     /// Decodes the next records into ``block``, none after the last one.
     ///
     /// Decoding a block in one loop lets the look-ups in the rank map of its
@@ -119,6 +147,12 @@ final class _CellReader<Cell: _BinaryCell> {
     /// Decodes, checks and remaps the record at ``position``.
     @inline(__always)
     private func decode() throws -> Cell {
+        try decodeUnmapped().remapped(UnsafeBufferPointer(map))
+    }
+
+    /// Decodes and checks the record at ``position``, in the partial's own ranks.
+    @inline(__always)
+    private func decodeUnmapped() throws -> Cell {
         var fields = _VarintDecoder(UnsafeRawPointer(buffer + position))
         let difference = fields.next()
         let (key, overflow) = previousKey.addingReportingOverflow(difference)
@@ -135,7 +169,7 @@ final class _CellReader<Cell: _BinaryCell> {
         if _slowPath(cell.key != key) { throw failure("key \(key) out of range") }
         if let problem = cell.problem(names: names) { throw failure(problem) }
         previousKey = key
-        return cell.remapped(UnsafeBufferPointer(map))
+        return cell
     }
 
     private func failure(_ message: String) -> AggregationError {
