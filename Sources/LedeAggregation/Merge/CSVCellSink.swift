@@ -29,8 +29,15 @@ struct _CSVCellSink<Cell: _CSVCell>: _CellSink, ~Copyable {
 
     /// Starts `<directory>/<table>.csv` and writes its header line.
     init(directory: String, names: _CSVNames, durable: Bool) throws(SystemError) {
-        var out = try _OutputBuffer(path: Path.join(directory, "\(Cell.schema.name).csv"), durable: durable)
-        try out.append(Cell.schema.header(separator: 0x2C) + [0x0A])
+        let path = Path.join(directory, "\(Cell.schema.name).csv")
+        try self.init(path: path, header: true, names: names, durable: durable)
+    }
+
+    /// Starts `path`, with the table's header line when `header` (the first of
+    /// the pieces of a table written in parts).
+    init(path: String, header: Bool, names: _CSVNames, durable: Bool) throws(SystemError) {
+        var out = try _OutputBuffer(path: path, durable: durable)
+        if header { try out.append(Cell.schema.header(separator: 0x2C) + [0x0A]) }
         self.out = out
         self.names = names
     }

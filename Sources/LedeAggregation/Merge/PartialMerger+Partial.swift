@@ -6,7 +6,7 @@ extension PartialMerger {
     /// For a large shard's checkpointed segments: reading them all into memory
     /// to combine them would hold every segment's tables at once, while this
     /// holds one row per input (in rounds of at most `fanIn` inputs, like
-    /// ``merge(partials:into:fanIn:durable:runJobs:)``). The result is the same
+    /// ``merge(partials:into:fanIn:durable:pairParts:runJobs:)``). The result is the same
     /// partial that merging the inputs in memory and writing it with
     /// ``PartialStore/write(_:to:durable:)`` gives.
     ///
@@ -16,7 +16,7 @@ extension PartialMerger {
     ///   - fanIn: The most partials open at once; at least 2.
     ///   - durable: Whether the files are flushed to stable storage before the
     ///     directory is renamed into place.
-    /// - Throws: What ``merge(partials:into:fanIn:durable:runJobs:)`` throws.
+    /// - Throws: What ``merge(partials:into:fanIn:durable:pairParts:runJobs:)`` throws.
     public static func merge(
         partials: [String], intoPartial output: String, fanIn: Int = defaultFanIn, durable: Bool = true
     ) throws {

@@ -38,6 +38,12 @@ public enum PartialMerger {
     ///   - fanIn: The most partials open at once; at least 2.
     ///   - durable: Whether each output file is flushed to stable storage before
     ///     it is renamed into place.
+    ///   - pairParts: How many parts the co-occurrence table, most of a merge's
+    ///     work, is merged in: each part covers a range of keys, is a job of its
+    ///     own and writes a piece of `cooccurrences.csv`, and the pieces are
+    ///     joined in order once every job is done. Give the number of jobs that
+    ///     `runJobs` runs at once; 1 (the default) merges the table in one job.
+    ///     The tables are the same whatever the number of parts.
     ///   - runJobs: Runs the merge's table jobs, one after another by default.
     /// - Returns: Row counts and the merged stats.
     /// - Throws: ``AggregationError`` for a bad fan-in, a partial listed twice, or
@@ -50,9 +56,12 @@ public enum PartialMerger {
     ///   ⌈log_fanIn(partials)⌉ − 1 intermediate rounds.
     public static func merge(
         partials: [String], into aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true,
-        runJobs: JobRunner = oneByOne
+        pairParts: Int = 1, runJobs: JobRunner = oneByOne
     ) throws -> MergeSummary {
         try checkInputs(partials, fanIn: fanIn)
+        guard pairParts >= 1 else {
+            throw AggregationError("the co-occurrence table needs at least 1 part, not \(pairParts)")
+        }
         try FileSystem.createDirectory(aggregatesDirectory)
         try removeLeftoverWorkspaces(in: aggregatesDirectory)
         let workspace = _TemporaryName.sibling(of: Path.join(aggregatesDirectory, "merge"), purpose: workspacePurpose)
@@ -67,9 +76,9 @@ public enum PartialMerger {
         let mergedStats = try plan.mergeStats()
         let tables = Path.join(workspace, "tables")
         try FileSystem.createDirectory(tables)
-        // The longest job first, so that it starts at once.
-        let counts = try runJobs([
-            { try writeCSV(_PairCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
+        let pairs = try pairJobs(
+            plan: plan, names: csvNames, parts: pairParts, workspace: workspace, tables: tables, durable: durable)
+        let tableJobs: [@Sendable () throws -> Int] = [
             { try writeCSV(_EntityCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
             { try writeCSV(_TimelineCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
             {
@@ -78,19 +87,38 @@ public enum PartialMerger {
                 try stats.commit()
                 return try writeTags(plan.mergeTags(), directory: tables, durable: durable)
             },
-        ])
+        ]
+        let cooccurrences: Int
+        let counts: ArraySlice<Int>
+        if pairs.pieces.isEmpty {
+            // The longest job first, so that it starts at once.
+            let all = try runJobs(pairs.jobs + tableJobs)
+            cooccurrences = all[0]
+            counts = all.dropFirst()
+        } else {
+            // The parts first, side by side; then the pieces are joined (a copy
+            // and, when durable, a flush of the whole table) while the other
+            // tables are written.
+            cooccurrences = try runJobs(pairs.jobs).reduce(0, +)
+            let join: @Sendable () throws -> Int = {
+                try joinPieces(pairs.pieces, into: _PairCell.schema.name, in: tables, durable: durable)
+                return 0
+            }
+            counts = try runJobs([join] + tableJobs).dropFirst()
+        }
         for name in try FileSystem.contentsOfDirectory(tables).sorted() {
             try FileSystem.rename(Path.join(tables, name), to: Path.join(aggregatesDirectory, name))
         }
         if durable { FileSystem.syncDirectory(aggregatesDirectory) }
 
         return MergeSummary(
-            partials: partials.count, rounds: rounds, entities: counts[1], cooccurrences: counts[0],
-            timeline: counts[2], tags: counts[3], stats: mergedStats)
+            partials: partials.count, rounds: rounds, entities: counts[counts.startIndex], cooccurrences: cooccurrences,
+            timeline: counts[counts.startIndex + 1], tags: counts[counts.startIndex + 2], stats: mergedStats)
     }
 
-    /// Runs the independent jobs of a merge (one per table) and returns their
-    /// results in the jobs' order, or throws one of their errors.
+    /// Runs independent jobs of a merge (one per table, or per part of the
+    /// co-occurrence table) and returns their results in the jobs' order, or
+    /// throws one of their errors.
     ///
     /// The runner that calls the merge decides whether the jobs run at once:
     /// the co-occurrence table is most of a merge's work, so two cores merge
@@ -105,7 +133,7 @@ public enum PartialMerger {
     /// Merges `Cell`'s table of the plan's partials into `<directory>/<table>.csv`.
     ///
     /// - Returns: The number of rows.
-    private static func writeCSV<Cell: _CSVCell>(
+    static func writeCSV<Cell: _CSVCell>(
         _ cell: Cell.Type, plan: _MergePlan, names: _CSVNames, directory: String, durable: Bool
     ) throws -> Int {
         var sink = try _CSVCellSink<Cell>(directory: directory, names: names, durable: durable)
@@ -169,18 +197,18 @@ public enum PartialMerger {
     /// for `aggregatesDirectory` in one step.
     ///
     /// Readers see all the old tables or all the new ones, never a mix, whatever
-    /// instant the process is killed at (see ``merge(partials:into:fanIn:durable:runJobs:)``,
+    /// instant the process is killed at (see ``merge(partials:into:fanIn:durable:pairParts:runJobs:)``,
     /// which renames table by table). The directory is Lede's: files that others
     /// put into it do not survive. Leftovers of a killed replacement beside it are
     /// removed first; one replacement per directory at a time.
     ///
-    /// - Parameters: As for ``merge(partials:into:fanIn:durable:runJobs:)``.
+    /// - Parameters: As for ``merge(partials:into:fanIn:durable:pairParts:runJobs:)``.
     /// - Returns: Row counts and the merged stats.
-    /// - Throws: What ``merge(partials:into:fanIn:durable:runJobs:)`` throws; the previous
+    /// - Throws: What ``merge(partials:into:fanIn:durable:pairParts:runJobs:)`` throws; the previous
     ///   directory is then left as it was.
     public static func replaceTables(
         partials: [String], aggregatesDirectory: String, fanIn: Int = defaultFanIn, durable: Bool = true,
-        runJobs: JobRunner = oneByOne
+        pairParts: Int = 1, runJobs: JobRunner = oneByOne
     ) throws -> MergeSummary {
         let parent = Path.directory(of: aggregatesDirectory)
         try FileSystem.createDirectory(parent)
@@ -191,7 +219,8 @@ public enum PartialMerger {
         }
         let next = _TemporaryName.sibling(of: aggregatesDirectory, purpose: nextPurpose)
         do {
-            let summary = try merge(partials: partials, into: next, fanIn: fanIn, durable: durable, runJobs: runJobs)
+            let summary = try merge(
+                partials: partials, into: next, fanIn: fanIn, durable: durable, pairParts: pairParts, runJobs: runJobs)
             if durable { FileSystem.syncDirectory(next) }
             try _DirectoryReplacement.replace(aggregatesDirectory, with: next, durable: durable)
             return summary

@@ -1,0 +1,64 @@
+import LedeIO
+
+extension PartialMerger {
+    /// The jobs that merge the co-occurrence table into `<tables>/cooccurrences.csv`
+    /// in `parts` key ranges (see ``_PairPartition``), and the pieces they write.
+    ///
+    /// One part is one job that writes the table itself, as the other tables
+    /// are written, and no pieces. Otherwise part *k* writes piece *k* in
+    /// `workspace` (the first with the header), not flushed: ``joinPieces(_:into:in:durable:)``
+    /// makes the table of them once every part is done.
+    static func pairJobs(
+        plan: _MergePlan, names: _CSVNames, parts: Int, workspace: String, tables: String, durable: Bool
+    ) throws -> (jobs: [@Sendable () throws -> Int], pieces: [String]) {
+        guard parts > 1 else {
+            let job: @Sendable () throws -> Int = {
+                try writeCSV(_PairCell.self, plan: plan, names: names, directory: tables, durable: durable)
+            }
+            return ([job], [])
+        }
+        let directory = Path.join(workspace, "pairs")
+        try FileSystem.createDirectory(directory)
+        let ranges = _PairPartition(plan: plan, count: parts).parts
+        let pieces = ranges.indices.map { Path.join(directory, "part-\($0).csv") }
+        let jobs: [@Sendable () throws -> Int] = ranges.indices.map { part in
+            { [range = ranges[part], piece = pieces[part]] in
+                var sink = try _CSVCellSink<_PairCell>(path: piece, header: part == 0, names: names, durable: false)
+                let count = try plan.mergePairs(firstRanks: range, into: &sink)
+                try sink.commit()
+                return count
+            }
+        }
+        return (jobs, pieces)
+    }
+
+    /// Appends the other pieces to the first in order and renames it to
+    /// `<directory>/<table>.csv`, flushed to stable storage first when `durable`,
+    /// as an ``LedeIO/AtomicFile`` is: the table appears whole or not at all.
+    static func joinPieces(_ pieces: [String], into table: String, in directory: String, durable: Bool) throws {
+        let target = try FileDescriptor.openForAppending(pieces[0])
+        do {
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: joinBlockSize, alignment: 4096)
+            defer { buffer.deallocate() }
+            for piece in pieces.dropFirst() {
+                let source = try FileDescriptor.openForReading(piece)
+                defer { try? source.close() }
+                while true {
+                    let count = try source.read(into: buffer)
+                    if count == 0 { break }
+                    try target.writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                }
+            }
+            if durable { try target.sync() }
+        } catch {
+            try? target.close()
+            throw error
+        }
+        try target.close()
+        try FileSystem.rename(pieces[0], to: Path.join(directory, "\(table).csv"))
+        if durable { FileSystem.syncDirectory(directory) }
+    }
+
+    /// Bytes copied per system call when pieces are joined.
+    private static let joinBlockSize = 1 << 20
+}
