@@ -6,8 +6,10 @@ extension PartialMerger {
     ///
     /// One part is one job that writes the table itself, as the other tables
     /// are written, and no pieces. Otherwise part *k* writes piece *k* in
-    /// `workspace` (the first with the header), not flushed: ``joinPieces(_:into:in:durable:)``
-    /// makes the table of them once every part is done.
+    /// `workspace` (the first with the header), and ``joinPieces(_:into:in:durable:)``
+    /// makes the table of them once every part is done. The first piece becomes
+    /// the table, so when `durable` it is written as a durable file (its
+    /// writeback starts while it is written); the others are copied and dropped.
     static func pairJobs(
         plan: _MergePlan, names: _CSVNames, parts: Int, workspace: String, tables: String, durable: Bool
     ) throws -> (jobs: [@Sendable () throws -> Int], pieces: [String]) {
@@ -23,7 +25,8 @@ extension PartialMerger {
         let pieces = ranges.indices.map { Path.join(directory, "part-\($0).csv") }
         let jobs: [@Sendable () throws -> Int] = ranges.indices.map { part in
             { [range = ranges[part], piece = pieces[part]] in
-                var sink = try _CSVCellSink<_PairCell>(path: piece, header: part == 0, names: names, durable: false)
+                var sink = try _CSVCellSink<_PairCell>(
+                    path: piece, header: part == 0, names: names, durable: durable && part == 0)
                 let count = try plan.mergePairs(firstRanks: range, into: &sink)
                 try sink.commit()
                 return count
@@ -35,11 +38,15 @@ extension PartialMerger {
     /// Appends the other pieces to the first in order and renames it to
     /// `<directory>/<table>.csv`, flushed to stable storage first when `durable`,
     /// as an ``LedeIO/AtomicFile`` is: the table appears whole or not at all.
+    /// The writeback of what is appended starts as it is copied, as an atomic
+    /// file's does, so that the flush waits for the last bytes only.
     static func joinPieces(_ pieces: [String], into table: String, in directory: String, durable: Bool) throws {
         let target = try FileDescriptor.openForAppending(pieces[0])
         do {
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: joinBlockSize, alignment: 4096)
             defer { buffer.deallocate() }
+            var written = try target.size()
+            var writebackStarted = written
             for piece in pieces.dropFirst() {
                 let source = try FileDescriptor.openForReading(piece)
                 defer { try? source.close() }
@@ -47,6 +54,11 @@ extension PartialMerger {
                     let count = try source.read(into: buffer)
                     if count == 0 { break }
                     try target.writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                    written += Int64(count)
+                    if durable && written - writebackStarted >= AtomicFile.writebackInterval {
+                        target.startWriteback(offset: writebackStarted, count: written - writebackStarted)
+                        writebackStarted = written
+                    }
                 }
             }
             if durable { try target.sync() }
