@@ -162,7 +162,7 @@ public struct RunState: Sendable {
     }
 
     /// Rebuilds `aggregates/` from the partials of every recorded shard and swaps
-    /// it in at once (``LedeAggregation/PartialMerger/replaceTables(partials:aggregatesDirectory:fanIn:durable:runJobs:)``),
+    /// it in at once (``LedeAggregation/PartialMerger/replaceTables(partials:aggregatesDirectory:fanIn:durable:pairParts:runJobs:)``),
     /// then rebuilds the SQLite store from the same partials, with the failures
     /// the records keep and each shard file's size, modification time and fingerprint.
     ///
@@ -171,7 +171,8 @@ public struct RunState: Sendable {
     ///
     /// - Parameters:
     ///   - store: Whether and where the store is rebuilt.
-    ///   - jobs: The most tables merged at once.
+    ///   - jobs: The most tables merged at once, and the parts the co-occurrence
+    ///     table is merged in when the tables' merge has the cores to itself.
     /// - Returns: The tables' row counts, and what went into the store (`nil`
     ///   when it is disabled).
     public func mergeTables(store: StoreOutput, jobs: Int = 1, logger: Logger? = nil) throws
@@ -179,9 +180,9 @@ public struct RunState: Sendable {
     {
         let recorded = try recordedPartials(logger: logger)
         let layout = layout
-        let mergeTables: @Sendable () throws -> MergeSummary = {
+        let mergeTables: @Sendable (_ pairParts: Int) throws -> MergeSummary = { pairParts in
             try PartialMerger.replaceTables(
-                partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory,
+                partials: recorded.partials, aggregatesDirectory: layout.aggregatesDirectory, pairParts: pairParts,
                 runJobs: { try ParallelJobs.run($0, width: jobs) })
         }
         let stageStore: @Sendable () throws -> StagedStore? = {
@@ -189,13 +190,15 @@ public struct RunState: Sendable {
                 layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
         }
         guard jobs > 1, store.enabled else {
-            let tables = try mergeTables()
+            let tables = try mergeTables(max(jobs, 1))
             return (tables, try stageStore()?.commit())
         }
         // The store's build takes longest (one SQLite connection, so one core) and the
         // tables' merge fits beside it: both only read the partials. The store goes
         // into place only after the tables did, as when they run one after the other.
-        let (tables, staged) = try ParallelJobs.both(mergeTables, stageStore)
+        // The co-occurrence table is then merged in one part: cutting it would
+        // only add the copy that joins the parts' pieces.
+        let (tables, staged) = try ParallelJobs.both({ try mergeTables(1) }, stageStore)
         return (tables, try staged?.commit())
     }
 
