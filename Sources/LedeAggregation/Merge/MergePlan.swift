@@ -32,17 +32,21 @@ struct _MergePlan {
 
     /// Merges the co-occurrence pairs whose first entity's merged rank is in
     /// `firstRanks` into `sink`: one part of a partition of `0..<names.count`
-    /// (see ``_PairPartition``). The last part reads every file to its end.
+    /// into consecutive ranges (see ``_PairPartition``).
     ///
+    /// - Parameters:
+    ///   - firstRanks: The part's ranks of the first entity.
+    ///   - last: Whether it is the partition's last part, which reads every file
+    ///     to its end (see ``_CellMerge/merge(directories:nameCounts:maps:firstRanks:toEnd:into:)``).
+    ///   - sink: Receives the merged cells.
     /// - Returns: The number of merged rows.
     func mergePairs<Sink: _CellSink & ~Copyable>(
-        firstRanks: Range<Int>, into sink: inout Sink
+        firstRanks: Range<Int>, last: Bool, into sink: inout Sink
     ) throws -> Int where Sink.Cell == _PairCell {
-        let toEnd = firstRanks.upperBound >= names.count
-        // A part between others that holds no rank has nothing to read.
-        if firstRanks.isEmpty && !toEnd { return 0 }
+        // A part before the last that holds no rank has nothing to read.
+        if firstRanks.isEmpty && !last { return 0 }
         return try _CellMerge<_PairCell>.merge(
-            directories: directories, nameCounts: nameCounts, maps: maps, firstRanks: firstRanks, toEnd: toEnd,
+            directories: directories, nameCounts: nameCounts, maps: maps, firstRanks: firstRanks, toEnd: last,
             into: &sink)
     }
 

@@ -27,7 +27,7 @@ extension PartialMerger {
             { [range = ranges[part], piece = pieces[part]] in
                 var sink = try _CSVCellSink<_PairCell>(
                     path: piece, header: part == 0, names: names, durable: durable && part == 0)
-                let count = try plan.mergePairs(firstRanks: range, into: &sink)
+                let count = try plan.mergePairs(firstRanks: range, last: part == ranges.count - 1, into: &sink)
                 try sink.commit()
                 return count
             }
