@@ -96,15 +96,17 @@ public enum PartialMerger {
             cooccurrences = all[0]
             counts = all.dropFirst()
         } else {
-            // The parts first, side by side; then the pieces are joined (a copy
-            // and, when durable, a flush of the whole table) while the other
-            // tables are written.
-            cooccurrences = try runJobs(pairs.jobs).reduce(0, +)
+            // The parts first, side by side, and the entity table (the smallest)
+            // in the time that one part ends before another; then the pieces are
+            // joined (a copy of all but the first) beside the other tables.
+            let first = try runJobs(pairs.jobs + tableJobs[..<1])
+            cooccurrences = first[..<pairs.jobs.count].reduce(0, +)
             let join: @Sendable () throws -> Int = {
                 try joinPieces(pairs.pieces, into: _PairCell.schema.name, in: tables, durable: durable)
                 return 0
             }
-            counts = try runJobs([join] + tableJobs).dropFirst()
+            let second = try runJobs([join] + tableJobs[1...])
+            counts = (first[pairs.jobs.count...] + second.dropFirst())[...]
         }
         for name in try FileSystem.contentsOfDirectory(tables).sorted() {
             try FileSystem.rename(Path.join(tables, name), to: Path.join(aggregatesDirectory, name))
