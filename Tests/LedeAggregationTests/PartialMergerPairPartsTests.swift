@@ -9,10 +9,12 @@ import Testing
     private static let tableFiles = ["cooccurrences.csv", "entities.csv", "timeline.csv", "tags.csv", "stats.json"]
 
     /// Writes one partial per group of documents.
-    private func writePartials(_ groups: [[TestDocument]], in scratch: ScratchDirectory) throws -> [String] {
+    private func writePartials(
+        _ groups: [[TestDocument]], in scratch: ScratchDirectory, cooccurrenceCap: Int = 6
+    ) throws -> [String] {
         var paths: [String] = []
         for (index, group) in groups.enumerated() {
-            var builder = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: 6))
+            var builder = AggregateBuilder(options: AggregationOptions(cooccurrenceCap: cooccurrenceCap))
             builder.add(group)
             builder.addShard()
             let path = scratch.join("partials/p\(index)")
@@ -117,6 +119,26 @@ import Testing
         // The last rank is never the first of a pair: a part of it alone has no rows.
         var last = Collector()
         #expect(try plan.mergePairs(firstRanks: (names - 1)..<names, last: true, into: &last) == 0)
+    }
+
+    @Test("parts are asked for when the co-occurrence table outweighs the timeline")
+    func partsPayWhenPairsOutweighTheTimeline() throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        let names = (0..<12).map { ("Name \($0)", EntityLabel.person) }
+        // Twelve names in every document of one day: 66 pairs, 12 timeline rows.
+        let crowded = try writePartials(
+            [Array(repeating: TestDocument(date: "2019-05-12", mentions: names), count: 3)], in: scratch,
+            cooccurrenceCap: 12)
+        #expect(PartialMerger.pairParts(for: crowded, jobs: 2) == 2)
+        #expect(PartialMerger.pairParts(for: crowded, jobs: 4) == 4)
+        #expect(PartialMerger.pairParts(for: crowded, jobs: 1) == 1)
+        try FileSystem.removeTree(scratch.join("partials"))
+        // One name a document, on many days: no pairs, a long timeline.
+        let days = (1...28).map { TestDocument(date: "2019-05-\($0 < 10 ? "0" : "")\($0)", mentions: [names[$0 % 12]]) }
+        let sparse = try writePartials([days], in: scratch)
+        #expect(PartialMerger.pairParts(for: sparse, jobs: 2) == 1)
+        #expect(PartialMerger.pairParts(for: [scratch.join("missing")], jobs: 2) == 1)
     }
 
     @Test("a damaged pair file stops a merge in parts wherever the damage is, and leaves the previous tables")

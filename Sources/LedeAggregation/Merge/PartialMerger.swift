@@ -41,9 +41,10 @@ public enum PartialMerger {
     ///   - pairParts: How many parts the co-occurrence table, most of a merge's
     ///     work, is merged in: each part covers a range of keys, is a job of its
     ///     own and writes a piece of `cooccurrences.csv`, and the pieces are
-    ///     joined in order once every job is done. Give the number of jobs that
-    ///     `runJobs` runs at once; 1 (the default) merges the table in one job.
-    ///     The tables are the same whatever the number of parts.
+    ///     joined in order once every part is done. Give the number of jobs that
+    ///     `runJobs` runs at once when that pays (``pairParts(for:jobs:)``); 1
+    ///     (the default) merges the table in one job. The tables are the same
+    ///     whatever the number of parts.
     ///   - runJobs: Runs the merge's table jobs, one after another by default.
     /// - Returns: Row counts and the merged stats.
     /// - Throws: ``AggregationError`` for a bad fan-in, a partial listed twice, or

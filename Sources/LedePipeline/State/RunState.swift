@@ -172,7 +172,8 @@ public struct RunState: Sendable {
     /// - Parameters:
     ///   - store: Whether and where the store is rebuilt.
     ///   - jobs: The most tables merged at once, and the parts the co-occurrence
-    ///     table is merged in when the tables' merge has the cores to itself.
+    ///     table is merged in when the tables' merge has the cores to itself and
+    ///     the parts pay (``LedeAggregation/PartialMerger/pairParts(for:jobs:)``).
     /// - Returns: The tables' row counts, and what went into the store (`nil`
     ///   when it is disabled).
     public func mergeTables(store: StoreOutput, jobs: Int = 1, logger: Logger? = nil) throws
@@ -190,7 +191,7 @@ public struct RunState: Sendable {
                 layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
         }
         guard jobs > 1, store.enabled else {
-            let tables = try mergeTables(max(jobs, 1))
+            let tables = try mergeTables(PartialMerger.pairParts(for: recorded.partials, jobs: jobs))
             return (tables, try stageStore()?.commit())
         }
         // The store's build takes longest (one SQLite connection, so one core) and the
