@@ -102,7 +102,9 @@ import Testing
         var random = SeededGenerator(seed: 8)
         var partitions: [[Int]] = [[0, names], [0, 0, names], [0, names, names], [0, names - 1, names]]
         for _ in 0..<20 {
-            let cuts = (0..<Int.random(in: 1...6, using: &random)).map { _ in Int.random(in: 0...names, using: &random) }
+            let cuts = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+                Int.random(in: 0...names, using: &random)
+            }
             partitions.append([0] + cuts.sorted() + [names])
         }
         for bounds in partitions {
@@ -157,7 +159,8 @@ import Testing
         let victim = 1
         let pairFile = _PartialFile.cooccurrences.path(in: paths[victim])
         let original = try readBytes(pairFile)
-        let cells = try _PartialFileIO.readCells(_PairCell.self, directory: paths[victim], names: plan.nameCounts[victim])
+        let cells = try _PartialFileIO.readCells(
+            _PairCell.self, directory: paths[victim], names: plan.nameCounts[victim])
         /// The records of `cells` as varints, with `damage` applied to the list of records.
         func rewrite(count: Int? = nil, _ damage: (inout [[UInt8]]) -> Void) throws {
             var records = zip(cells, [_PairCell(key: 0, documents: 0)] + cells.dropLast()).map {
@@ -182,7 +185,9 @@ import Testing
         #expect(try readBytes(pairFile) == original)
         for (index, part) in parts.enumerated() {
             // A record in the middle of the part's ranks (in the victim's own ranks, mapped).
-            let inPart = cells.indices.filter { $0 > 0 && part.contains(Int(plan.maps[victim][Int(cells[$0].key >> 32)])) }
+            let inPart = cells.indices.filter { index in
+                index > 0 && part.contains(Int(plan.maps[victim][Int(cells[index].key >> 32)]))
+            }
             #expect(inPart.count > 10, "part \(index) of \(parts)")
             let record = inPart[inPart.count / 2]
             try rewrite { $0[record] = varint(0) + varint(1) }
