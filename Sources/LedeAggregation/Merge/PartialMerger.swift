@@ -123,9 +123,9 @@ public enum PartialMerger {
     /// co-occurrence table) and returns their results in the jobs' order, or
     /// throws one of their errors.
     ///
-    /// The runner that calls the merge decides whether the jobs run at once:
-    /// the co-occurrence table is most of a merge's work, so two cores merge
-    /// about a third faster than one.
+    /// The runner that calls the merge decides whether the jobs run at once.
+    /// The co-occurrence table is most of a merge's work: merged in parts
+    /// (`pairParts`), it is cut into jobs of its own.
     public typealias JobRunner = ([@Sendable () throws -> Int]) throws -> [Int]
 
     /// Runs the jobs one after another.
