@@ -85,13 +85,14 @@ public struct BenchmarkReport: Sendable {
 
     /// A table for people.
     public func text() -> String {
+        let nameWidth = stages.map(\.name.count).max().map { max($0 + 2, 26) } ?? 26
         var lines = [
             "corpus: \(documents) documents, \(fixed(Double(bytes) / 1e6)) MB of JSONL (\(fixed(Double(compressedBytes) / 1e6)) MB compressed); median of \(repeats)",
-            pad("stage", 26) + leftPad("MB/s", 9) + leftPad("docs/s", 11) + leftPad("× floor", 9),
+            pad("stage", nameWidth) + leftPad("MB/s", 9) + leftPad("docs/s", 11) + leftPad("× floor", 9),
         ]
         for stage in stages {
             lines.append(
-                pad(stage.name, 26) + leftPad(fixed(stage.megabytesPerSecond), 9)
+                pad(stage.name, nameWidth) + leftPad(fixed(stage.megabytesPerSecond), 9)
                     + leftPad(String(Int(stage.documentsPerSecond.isFinite ? stage.documentsPerSecond : 0)), 11)
                     + leftPad(fixed(stage.ratioToFloor, digits: 2), 9))
         }

@@ -22,6 +22,7 @@ struct BenchmarkReportTests {
         }
         if oneCore { add(BenchmarkReport.oneCoreRunStage, 2.5) }
         add(BenchmarkReport.storeRunStage, 5)
+        add(BenchmarkReport.defaultRunName(jobs: 2, model: withModel), 6)
         return report
     }
 
@@ -56,5 +57,21 @@ struct BenchmarkReportTests {
         #expect(report.scaling(model: true) == nil)
         #expect(!report.text().contains("model:"))
         #expect(report.json().contains("\"model_share\":null"))
+    }
+
+    @Test("the columns line up under the header, whatever the longest stage name")
+    func columnsAlign() throws {
+        let lines = report(withModel: true).text().split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.hasPrefix("stage") })
+        let rateEnd = try #require(header.range(of: "MB/s")).upperBound
+        let column = header.distance(from: header.startIndex, to: rateEnd)
+        let rows = lines.filter { $0.hasPrefix("lede run") || $0.hasPrefix("decompress") }
+        #expect(rows.count == 7)
+        for row in rows {
+            // The rate ends where the header's "MB/s" ends, and a space always separates it from the name.
+            let prefix = String(row.prefix(column))
+            #expect(prefix.last?.isNumber == true, "\(row)")
+            #expect(prefix.contains("  "), "\(row)")
+        }
     }
 }
