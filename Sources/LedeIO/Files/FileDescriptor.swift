@@ -124,8 +124,8 @@ public struct FileDescriptor: Sendable {
         }
     }
 
-    /// Asks the kernel to start writing `count` bytes from `offset` to storage
-    /// now, without waiting for them.
+    /// Asks the kernel to start writing `count` bytes from `offset` (0: to the end
+    /// of the file) to storage now, without waiting for them.
     ///
     /// A hint, not a guarantee: a later ``sync()`` still decides durability and
     /// reports any write error, so failures here are ignored. Its use is that
