@@ -45,6 +45,24 @@ import Testing
         return items.first ?? Partial()
     }
 
+    @Test func aPartialWithoutNamesLeavesTheOtherSidesTablesAsTheyAre() {
+        let options = AggregationOptions()
+        let counted = partial(of: randomDocuments(count: 200, seed: 9), options: options)
+        // Counts without names: a shard's own counter, which only counts the shard.
+        var shardOnly = AggregateBuilder(options: options)
+        shardOnly.addShard()
+        shardOnly.addLines(3)
+        let empty = shardOnly.makePartial()
+        var expected = counted
+        expected.stats.add(empty.stats)
+        for merged in [counted.merging(empty), empty.merging(counted)] {
+            #expect(merged.compactTables == counted.compactTables)
+            #expect(merged.stats == expected.stats)
+            #expect(firstDifference(merged, expected) == nil)
+        }
+        #expect(empty.merging(empty).compactTables == _CompactTables())
+    }
+
     @Test(arguments: [(UInt64(1), 50), (UInt64(2), 5), (UInt64(3), 3)])
     func inMemoryGroupingsEqualOneBuilder(seed: UInt64, cap: Int) {
         let options = AggregationOptions(cooccurrenceCap: cap)

@@ -20,6 +20,12 @@ struct _CompactTables: Sendable, Equatable {
     ///
     /// - Complexity: O(*n* + *m*) for the rows, plus O(names) key comparisons.
     func merging(_ other: _CompactTables) -> _CompactTables {
+        // Without names a side has no rows either: the other side is the result as
+        // it is. A shard's counts meet empty partials (its own counter, segments
+        // that were never cut) on the way to its partial, and copying its tables
+        // through a merge each time cost 1.5% of a run and a quarter of its page faults.
+        if other.names.count == 0 { return self }
+        if names.count == 0 { return other }
         let (names, left, right) = _NameTable.union(self.names, other.names)
         return _CompactTables(
             names: names, entities: _mergeCells(entities, left, other.entities, right),
