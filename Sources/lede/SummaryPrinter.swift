@@ -39,7 +39,11 @@ enum SummaryPrinter {
         }
         guard showTop else { return }
         let aggregates = Path.join(output, "aggregates")
-        if let top = try? EntityTable.top(aggregatesDirectory: aggregates, label: nil, limit: 10), !top.isEmpty {
+        // The merge kept them as it wrote the table; reading `entities.csv` again is for runs that did not merge.
+        let top = summary.topEntities.isEmpty
+            ? (try? EntityTable.top(aggregatesDirectory: aggregates, label: nil, limit: PartialMerger.summaryEntityCount))
+            : summary.topEntities
+        if let top, !top.isEmpty {
             Swift.print("top entities:")
             TopPrinter.print(top)
         }

@@ -40,7 +40,7 @@ import Testing
             onePass
                 == MergeSummary(
                     partials: 10, rounds: 0, entities: rounds.entities, cooccurrences: rounds.cooccurrences,
-                    timeline: rounds.timeline, tags: rounds.tags, stats: rounds.stats))
+                    timeline: rounds.timeline, tags: rounds.tags, stats: rounds.stats, topEntities: rounds.topEntities))
         #expect(try files(scratch.join("one")) == files(scratch.join("rounds")))
         #expect(
             onePass.stats.shards == 10 && onePass.stats.lines == 210 && onePass.stats.rejects == ["invalid JSON": 10])
@@ -50,6 +50,32 @@ import Testing
                 == ["cooccurrences.csv", "entities.csv", "stats.json", "tags.csv", "timeline.csv"])
         // The inputs are untouched.
         #expect(try paths.allSatisfy { try PartialStore.read($0).stats.shards == 1 })
+    }
+
+    @Test("the merge keeps the entities that EntityTable.top reads back from entities.csv", arguments: [1, 2])
+    func topEntitiesMatchTheTable(pairParts: Int) throws {
+        let scratch = ScratchDirectory()
+        defer { scratch.remove() }
+        // Few names over many documents: ties on mentions and documents, broken by name and label.
+        let paths = try writePartials(12, in: scratch, seed: 17)
+        let summary = try PartialMerger.merge(partials: paths, into: scratch.join("out"), pairParts: pairParts)
+        let table = try EntityTable.top(aggregatesDirectory: scratch.join("out"), limit: PartialMerger.summaryEntityCount)
+        #expect(summary.topEntities.count == PartialMerger.summaryEntityCount)
+        #expect(summary.topEntities == table)
+        let all = try EntityTable.top(aggregatesDirectory: scratch.join("out"), limit: summary.entities)
+        #expect(Set(all.prefix(30).map(\.mentions)).count < 30, "the corpus should have ties for the test to mean something")
+    }
+
+    @Test func topEntitiesKeepsTheBestRowsInTheTablesOrder() {
+        var top = _TopEntities(limit: 3)
+        let cells = [(0, 5, 2), (1, 9, 1), (2, 5, 3), (3, 5, 3), (4, 1, 1), (5, 9, 1)].map { name, mentions, documents in
+            _EntityCell(name: UInt32(name), firstDay: 0, lastDay: 0, mentions: mentions, documents: documents)
+        }
+        for cell in cells.reversed() { top.offer(cell) }
+        #expect(top.ranked().map(\.name) == [1, 5, 2])
+        var none = _TopEntities(limit: 0)
+        none.offer(cells[0])
+        #expect(none.ranked().isEmpty)
     }
 
     @Test("merging partials from disk into a partial writes the files that merging them in memory writes")

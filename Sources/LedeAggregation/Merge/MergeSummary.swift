@@ -14,11 +14,15 @@ public struct MergeSummary: Sendable, Equatable {
     public var tags: Int
     /// The merged corpus counters, as in `stats.json`.
     public var stats: AggregateStats
+    /// The most mentioned entities (at most ``PartialMerger/summaryEntityCount``),
+    /// best first, ranked as ``EntityTable/top(aggregatesDirectory:label:limit:)``
+    /// ranks the rows of `entities.csv`; empty for a merge into a partial.
+    public var topEntities: [EntityRow]
 
     /// Makes a summary.
     public init(
         partials: Int, rounds: Int, entities: Int, cooccurrences: Int, timeline: Int, tags: Int,
-        stats: AggregateStats
+        stats: AggregateStats, topEntities: [EntityRow] = []
     ) {
         self.partials = partials
         self.rounds = rounds
@@ -27,5 +31,6 @@ public struct MergeSummary: Sendable, Equatable {
         self.timeline = timeline
         self.tags = tags
         self.stats = stats
+        self.topEntities = topEntities
     }
 }

@@ -1,4 +1,5 @@
 import LedeIO
+import Synchronization
 
 /// Merges partial directories into the archive's tables, streaming.
 ///
@@ -79,8 +80,17 @@ public enum PartialMerger {
         try FileSystem.createDirectory(tables)
         let pairs = try pairJobs(
             plan: plan, names: csvNames, parts: pairParts, workspace: workspace, tables: tables, durable: durable)
+        let best = Mutex<[_EntityCell]>([])
         let tableJobs: [@Sendable () throws -> Int] = [
-            { try writeCSV(_EntityCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
+            {
+                var sink = _EntityCSVSink(
+                    csv: try _CSVCellSink<_EntityCell>(directory: tables, names: csvNames, durable: durable),
+                    top: summaryEntityCount)
+                let count = try plan.merge(into: &sink)
+                let top = try sink.commit().ranked()
+                best.withLock { $0 = top }
+                return count
+            },
             { try writeCSV(_TimelineCell.self, plan: plan, names: csvNames, directory: tables, durable: durable) },
             {
                 let stats = try AtomicFile(path: Path.join(tables, "stats.json"), durable: durable)
@@ -114,10 +124,22 @@ public enum PartialMerger {
         }
         if durable { FileSystem.syncDirectory(aggregatesDirectory) }
 
+        let topEntities = best.withLock { $0 }.map { cell in
+            EntityRow(
+                canonical: plan.names.string(Int(cell.name)), label: plan.names.label(Int(cell.name)),
+                mentions: cell.mentions, documents: cell.documents,
+                firstDate: cell.firstDay == 0 ? nil : Day(_uncheckedPacked: cell.firstDay),
+                lastDate: cell.lastDay == 0 ? nil : Day(_uncheckedPacked: cell.lastDay))
+        }
         return MergeSummary(
             partials: partials.count, rounds: rounds, entities: counts[counts.startIndex], cooccurrences: cooccurrences,
-            timeline: counts[counts.startIndex + 1], tags: counts[counts.startIndex + 2], stats: mergedStats)
+            timeline: counts[counts.startIndex + 1], tags: counts[counts.startIndex + 2], stats: mergedStats,
+            topEntities: topEntities)
     }
+
+    /// How many of the most mentioned entities a merge keeps for its summary
+    /// (``MergeSummary/topEntities``), as the end of `lede run` prints them.
+    public static let summaryEntityCount = 10
 
     /// Runs independent jobs of a merge (one per table, or per part of the
     /// co-occurrence table) and returns their results in the jobs' order, or

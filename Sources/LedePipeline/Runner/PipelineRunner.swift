@@ -69,6 +69,7 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
         SystemInfo.releaseFreedMemory()
         let merged = try merge(layout: layout)
         summary.partialsMerged = merged.tables.partials
+        summary.topEntities = merged.tables.topEntities
         summary.store = merged.store
         runRecord.completed = FileStatus.now
         try state.write(runRecord)

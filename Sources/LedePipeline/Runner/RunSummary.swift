@@ -44,6 +44,9 @@ public struct RunSummary: Sendable {
     public var partialsWritten = 0
     /// Partials merged into the tables.
     public var partialsMerged = 0
+    /// The most mentioned entities of the merged tables, best first; empty when
+    /// the run did not merge (a task run).
+    public var topEntities: [EntityRow] = []
     /// Recorded shards whose files are gone, removed with their contributions.
     public var missingRemoved: [String] = []
     /// Recorded shards whose files are gone, kept (`--keep-missing`).
