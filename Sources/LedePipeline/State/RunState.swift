@@ -190,7 +190,12 @@ public struct RunState: Sendable {
             try store.stage(
                 layout: layout, partials: recorded.partials, failures: recorded.failures, records: recorded.records)
         }
-        guard jobs > 1, store.enabled else {
+        // A store given a path inside `aggregates/` would be built in the directory
+        // that the tables' merge replaces: then it is built after the merge.
+        let storeBesideTables =
+            !FileSystem.absolutePath(store.path(in: layout)).hasPrefix(
+                FileSystem.absolutePath(layout.aggregatesDirectory) + "/")
+        guard jobs > 1, store.enabled, storeBesideTables else {
             let tables = try mergeTables(PartialMerger.pairParts(for: recorded.partials, jobs: jobs))
             return (tables, try stageStore()?.commit())
         }

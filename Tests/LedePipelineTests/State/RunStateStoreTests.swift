@@ -131,6 +131,18 @@ struct RunStateStoreTests {
         #expect(try FileSystem.contentsOfDirectory(layout.temporaryDirectory).filter { $0.contains("sqlite") }.isEmpty)
     }
 
+    @Test func aStoreInsideTheAggregatesDirectoryIsBuiltAfterTheTables() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        let corpus = Path.join(root, "corpus")
+        _ = try await SampleWriter(seed: 34, documents: 200, shards: 2).write(to: corpus, jobs: 2)
+        let out = Path.join(root, "out")
+        let path = Path.join(OutputLayout(root: out).aggregatesDirectory, "lede.sqlite")
+        let run = try await runPipeline(inputs: [corpus], output: out, jobs: 2, store: StoreOutput(path: path))
+        #expect(run.store?.path == path)
+        #expect(try !StoreReader(path: path).top(limit: 1).isEmpty)
+    }
+
     @Test func storeOptionsAreNoChangeOfSettings() async throws {
         let disabled = PipelineConfiguration(inputs: [], output: "out", store: StoreOutput(enabled: false))
         let elsewhere = PipelineConfiguration(inputs: [], output: "out", store: StoreOutput(path: "/srv/lede.sqlite"))
