@@ -38,11 +38,12 @@ struct ParallelJobsTests {
         #expect(ran.load(ordering: .relaxed) == (width == 1 ? 3 : 6))
     }
 
-    @Test("two jobs run at the same time with width 2")
-    func concurrency() throws {
-        let arrived = Atomic<Int>(0)
-        // Each job waits (up to 10 s) for the other to start: one by one, the first would time out.
-        let job: @Sendable () throws -> Int = {
+    /// Where two jobs wait for each other: run one by one, the first would time out.
+    private final class Meeting: Sendable {
+        private let arrived = Atomic<Int>(0)
+
+        /// Counts this job in and waits (up to 10 s) for a second one; returns the jobs that came.
+        func join() -> Int {
             arrived.wrappingAdd(1, ordering: .relaxed)
             var spins = 0
             while arrived.load(ordering: .relaxed) < 2 && spins < 10_000 {
@@ -51,22 +52,19 @@ struct ParallelJobsTests {
             }
             return arrived.load(ordering: .relaxed)
         }
+    }
+
+    @Test("two jobs run at the same time with width 2")
+    func concurrency() throws {
+        let meeting = Meeting()
+        let job: @Sendable () throws -> Int = { meeting.join() }
         #expect(try ParallelJobs.run([job, job], width: 2) == [2, 2])
     }
 
     @Test("two different jobs run at the same time and both results come back")
     func both() throws {
-        let arrived = Atomic<Int>(0)
-        @Sendable func meet() -> Int {
-            arrived.wrappingAdd(1, ordering: .relaxed)
-            var spins = 0
-            while arrived.load(ordering: .relaxed) < 2 && spins < 10_000 {
-                usleep(1_000)
-                spins += 1
-            }
-            return arrived.load(ordering: .relaxed)
-        }
-        let (count, text) = try ParallelJobs.both({ meet() }, { "met \(meet())" })
+        let meeting = Meeting()
+        let (count, text) = try ParallelJobs.both({ meeting.join() }, { "met \(meeting.join())" })
         #expect(count == 2)
         #expect(text == "met 2")
     }
