@@ -39,7 +39,7 @@ public final class AtomicFile {
     /// Unsynced bytes of a durable file after which their writeback is started.
     ///
     /// The merge's co-occurrence table is 100 MB for 80 MB of news; left to the
-    /// final `fsync` alone, its writeback took 35 to 65 ms of a one-second run,
+    /// final `fsync` alone, its writeback took 44 to 77 ms of a one-second run,
     /// with both cores idle. Started every few MiB, it overlaps the writing.
     package static var writebackInterval: Int64 { 4 << 20 }
 
