@@ -66,7 +66,9 @@ enum SummaryPrinter {
         }
         if summary.shards == 0 && summary.missingRemoved.isEmpty && summary.interruptedShards == 0 {
             return "nothing to do: \(summary.unchangedShards) shard(s) unchanged since the last run; "
-                + "tables re-merged from \(summary.partialsMerged) partial(s)"
+                + (summary.outputsUpToDate
+                    ? "tables and store already up to date (\(summary.partialsMerged) partial(s))"
+                    : "tables re-merged from \(summary.partialsMerged) partial(s)")
         }
         var parts = ["\(summary.newShards) new", "\(summary.changedShards) changed", "\(summary.unchangedShards) unchanged"]
         if summary.resumedShards > 0 {

@@ -29,6 +29,8 @@ public struct OutputLayout: Sendable {
     public var lockPath: String { Path.join(stateDirectory, "lock") }
     /// `<out>/_state/run.json`: the last run's inputs and settings (``RunRecord``).
     public var runRecordPath: String { Path.join(stateDirectory, "run.json") }
+    /// What the tables and the store were last merged from (``MergeRecord``).
+    var mergeRecordPath: String { Path.join(stateDirectory, "merged.json") }
 
     /// The annotated documents of a shard: always zstd-compressed.
     public func documentsPath(for shard: Shard) -> String {

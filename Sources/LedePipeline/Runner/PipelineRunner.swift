@@ -37,8 +37,10 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
     /// whose files are gone (unless ``PipelineConfiguration/keepMissing``);
     /// processes new and changed shards, resuming from their checkpoints; then
     /// merges the partials of all recorded shards into `aggregates/`, swapped in
-    /// at once, and rebuilds the SQLite store from them (``PipelineConfiguration/store``),
-    /// even when no shard needed processing. A shard's documents, rejects and partial are in place before its
+    /// at once, and rebuilds the SQLite store from them (``PipelineConfiguration/store``).
+    /// When no shard needed processing and the outputs are those of the recorded
+    /// shards (``RunState/mergedPartialsIfCurrent(store:)``), they are left as they are;
+    /// a missing table or store is rebuilt. A shard's documents, rejects and partial are in place before its
     /// record says it is done, so a process killed at any instant leaves the
     /// previous results readable and the next run finishes the work.
     ///
@@ -67,10 +69,16 @@ public struct PipelineRunner<Tagger: EntityTagger>: Sendable {
             "\(work.count) of \(shards.count) shard(s) to process (\(summary.newShards) new, \(summary.changedShards) changed), \(summary.unchangedShards) unchanged")
         summary = try await process(work, layout: layout, summary: summary)
         SystemInfo.releaseFreedMemory()
-        let merged = try merge(layout: layout)
-        summary.partialsMerged = merged.tables.partials
-        summary.topEntities = merged.tables.topEntities
-        summary.store = merged.store
+        if work.isEmpty, let partials = state.mergedPartialsIfCurrent(store: configuration.store) {
+            logger.info("the tables and the store are up to date with the \(partials) recorded shard(s): not merged again")
+            summary.partialsMerged = partials
+            summary.outputsUpToDate = true
+        } else {
+            let merged = try merge(layout: layout)
+            summary.partialsMerged = merged.tables.partials
+            summary.topEntities = merged.tables.topEntities
+            summary.store = merged.store
+        }
         runRecord.completed = FileStatus.now
         try state.write(runRecord)
         summary.seconds = SystemInfo.monotonicSeconds() - started

@@ -42,8 +42,11 @@ public struct RunSummary: Sendable {
     public var checkpointsWritten = 0
     /// Shard partials written.
     public var partialsWritten = 0
-    /// Partials merged into the tables.
+    /// Partials merged into the tables (or that they were merged from, when ``outputsUpToDate``).
     public var partialsMerged = 0
+    /// Whether the tables and the store were already those of the recorded shards,
+    /// so that the run left them as they were.
+    public var outputsUpToDate = false
     /// The most mentioned entities of the merged tables, best first; empty when
     /// the run did not merge (a task run).
     public var topEntities: [EntityRow] = []

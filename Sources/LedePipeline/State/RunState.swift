@@ -180,6 +180,60 @@ public struct RunState: Sendable {
         -> (tables: MergeSummary, store: StoreBuildSummary?)
     {
         let recorded = try recordedPartials(logger: logger)
+        // Gone while the outputs change, so that it never vouches for half-built ones.
+        try FileSystem.removeFile(layout.mergeRecordPath)
+        let merged = try mergeTables(recorded, store: store, jobs: jobs)
+        let record = try mergeRecord(recorded, store: store)
+        try AtomicFile.write(try Self.encode(record), to: layout.mergeRecordPath)
+        return merged
+    }
+
+    /// The number of partials that `aggregates/` and the store (when `store` is
+    /// enabled) were merged from, when they are what ``mergeTables(store:jobs:logger:)``
+    /// would build from the recorded shards now: the last merge's ``MergeRecord``
+    /// matches their records, and every table file and the store are there.
+    ///
+    /// - Returns: `nil` when a merge is needed.
+    public func mergedPartialsIfCurrent(store: StoreOutput) -> Int? {
+        guard let saved = try? Self.decode(MergeRecord.self, from: layout.mergeRecordPath),
+            let current = try? mergeRecord(recordedPartials(), store: store), saved == current
+        else { return nil }
+        let tables = ["entities.csv", "cooccurrences.csv", "timeline.csv", "tags.csv", "stats.json"]
+        guard tables.allSatisfy({ FileSystem.exists(Path.join(layout.aggregatesDirectory, $0)) }),
+            current.store.map(FileSystem.exists) ?? true
+        else { return nil }
+        return current.partials
+    }
+
+    /// What merging `recorded` with `store` builds from.
+    private func mergeRecord(
+        _ recorded: (partials: [String], failures: [ShardFailure], records: [ShardRecord]), store: StoreOutput
+    ) throws -> MergeRecord {
+        var hash = XXH64()
+        for record in recorded.records {
+            // A run refreshes these when a file's status changes but not its content
+            // (a `touch`, a copy); the outputs do not depend on them.
+            var outputsDependOn = record
+            outputsDependOn.statusTime = 0
+            outputsDependOn.file.changed = 0
+            outputsDependOn.file.inode = 0
+            outputsDependOn.file.device = 0
+            try Self.encode(outputsDependOn).withUnsafeBytes { hash.update($0) }
+        }
+        // A partial is replaced as a whole directory: one put in place without its
+        // record (by hand, or by a run killed in between) has another inode.
+        for partial in recorded.partials {
+            let status = try FileStatus.of(partial)
+            withUnsafeBytes(of: (status.inode, status.modified)) { hash.update($0) }
+        }
+        return MergeRecord(
+            records: ShardRecord.fingerprint(hash.digest()), partials: recorded.partials.count,
+            store: store.enabled ? FileSystem.absolutePath(store.path(in: layout)) : nil)
+    }
+
+    private func mergeTables(
+        _ recorded: (partials: [String], failures: [ShardFailure], records: [ShardRecord]), store: StoreOutput, jobs: Int
+    ) throws -> (tables: MergeSummary, store: StoreBuildSummary?) {
         let layout = layout
         let mergeTables: @Sendable (_ pairParts: Int) throws -> MergeSummary = { pairParts in
             try PartialMerger.replaceTables(

@@ -55,6 +55,40 @@ struct IncrementalRunTests {
         #expect(try Fixtures.tree(Path.join(out, "documents")) == documents)
     }
 
+    @Test func anUnchangedRerunLeavesTheTablesAndTheStoreAsTheyAre() async throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { Fixtures.remove(root) }
+        let corpus = Path.join(root, "corpus")
+        _ = try await SampleWriter(seed: 41, documents: 150, shards: 2).write(to: corpus, jobs: 2)
+        let out = Path.join(root, "out")
+        let layout = OutputLayout(root: out)
+        let first = try await runPipeline(inputs: [corpus], output: out, jobs: 2)
+        #expect(!first.outputsUpToDate && first.store != nil)
+        let store = try FileStatus.of(layout.storePath)
+        let tables = try Fixtures.tree(layout.aggregatesDirectory)
+
+        let second = try await runPipeline(inputs: [corpus], output: out, jobs: 2)
+        #expect(second.outputsUpToDate)
+        #expect(second.partialsMerged == 2 && second.store == nil)
+        #expect(try FileStatus.of(layout.storePath) == store, "the store is not rebuilt")
+        #expect(try Fixtures.tree(layout.aggregatesDirectory) == tables)
+
+        // A missing table brings the merge back, and the tables are what they were.
+        try FileSystem.removeFile(Path.join(layout.aggregatesDirectory, "timeline.csv"))
+        let third = try await runPipeline(inputs: [corpus], output: out, jobs: 2)
+        #expect(!third.outputsUpToDate && third.partialsMerged == 2)
+        #expect(try Fixtures.tree(layout.aggregatesDirectory) == tables)
+
+        // So does a store elsewhere, and a shard processed again.
+        let moved = Path.join(root, "elsewhere.sqlite")
+        let fourth = try await runPipeline(inputs: [corpus], output: out, jobs: 2, store: StoreOutput(path: moved))
+        #expect(!fourth.outputsUpToDate && fourth.store?.path == moved)
+        try FileSystem.removeFile(layout.recordPath(forRelativePath: "sample-00000.jsonl.zst"))
+        let fifth = try await runPipeline(inputs: [corpus], output: out, jobs: 2, store: StoreOutput(path: moved))
+        #expect(fifth.shards == 1 && !fifth.outputsUpToDate)
+        #expect(try Fixtures.tree(layout.aggregatesDirectory) == tables)
+    }
+
     @Test func aNewShardIsTheOnlyOneProcessed() async throws {
         let root = try Fixtures.temporaryDirectory()
         defer { Fixtures.remove(root) }
