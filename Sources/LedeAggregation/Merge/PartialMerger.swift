@@ -137,6 +137,10 @@ public enum PartialMerger {
             topEntities: topEntities)
     }
 
+    /// The files a merge writes into the aggregates directory.
+    public static let tableFiles =
+        [_TableSchema.entities, .cooccurrences, .timeline, .tags].map { "\($0.name).csv" } + ["stats.json"]
+
     /// How many of the most mentioned entities a merge keeps for its summary
     /// (``MergeSummary/topEntities``), as the end of `lede run` prints them.
     public static let summaryEntityCount = 10

@@ -198,8 +198,7 @@ public struct RunState: Sendable {
         guard let saved = try? Self.decode(MergeRecord.self, from: layout.mergeRecordPath),
             let current = try? mergeRecord(recordedPartials(), store: store), saved == current
         else { return nil }
-        let tables = ["entities.csv", "cooccurrences.csv", "timeline.csv", "tags.csv", "stats.json"]
-        guard tables.allSatisfy({ FileSystem.exists(Path.join(layout.aggregatesDirectory, $0)) }),
+        guard PartialMerger.tableFiles.allSatisfy({ FileSystem.exists(Path.join(layout.aggregatesDirectory, $0)) }),
             current.store.map(FileSystem.exists) ?? true
         else { return nil }
         return current.partials
